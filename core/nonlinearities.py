@@ -1,0 +1,59 @@
+"""A registry of non-linearities with their values and autograd derivatives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+
+@dataclass(frozen=True)
+class Nonlinearity:
+    """One activation function: its name, the PyTorch call and its formula."""
+
+    name: str
+    fn: Callable[[torch.Tensor], torch.Tensor]
+    code: str
+    formula: str
+
+
+NONLINEARITIES: dict[str, Nonlinearity] = {
+    item.name: item
+    for item in [
+        Nonlinearity("tanh", torch.tanh, "torch.tanh(x)", r"\tanh(x)"),
+        Nonlinearity("sigmoid", torch.sigmoid, "torch.sigmoid(x)", r"\sigma(x) = \frac{1}{1+e^{-x}}"),
+        Nonlinearity("relu", F.relu, "F.relu(x)", r"\max(0, x)"),
+        Nonlinearity(
+            "leaky_relu",
+            lambda x: F.leaky_relu(x, 0.1),
+            "F.leaky_relu(x, 0.1)",
+            r"\max(0.1x, x)",
+        ),
+        Nonlinearity("elu", F.elu, "F.elu(x)", r"x \text{ if } x>0 \text{ else } e^x - 1"),
+        Nonlinearity("gelu", F.gelu, "F.gelu(x)", r"x\,\Phi(x)"),
+        Nonlinearity("silu", F.silu, "F.silu(x)", r"x\,\sigma(x)"),
+        Nonlinearity("softplus", F.softplus, "F.softplus(x)", r"\log(1 + e^x)"),
+        Nonlinearity("hardtanh", F.hardtanh, "F.hardtanh(x)", r"\min(1, \max(-1, x))"),
+    ]
+}
+
+
+def get_nonlinearity(name: str) -> Nonlinearity:
+    """Look a non-linearity up by name, with a clear error for an unknown one."""
+    try:
+        return NONLINEARITIES[name]
+    except KeyError:
+        known = ", ".join(NONLINEARITIES)
+        raise ValueError(f"unknown non-linearity {name!r}; choose one of: {known}") from None
+
+
+def values_and_derivatives(name: str, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """f(x) and f'(x) for every element of `x`, the derivative computed by autograd."""
+    fn = get_nonlinearity(name).fn
+    x = x.detach().clone().requires_grad_(True)
+    y = fn(x)
+    # Each output depends only on its own input, so the gradient of the sum is f'(x).
+    (grad,) = torch.autograd.grad(y.sum(), x)
+    return y.detach(), grad.detach()

@@ -1,0 +1,63 @@
+"""Strings of the frame: navigation, sidebar and messages shared by pages."""
+
+EN = {
+    "app.title": "Building Blocks Lab",
+    "nav.section.start": "Start",
+    "nav.section.lessons": "Lessons",
+    "nav.section.lab": "Lab",
+    "nav.home": "Home",
+    "nav.affine": "Affine maps",
+    "nav.nonlinearities": "Non-linearities",
+    "nav.softmax": "Softmax",
+    "nav.objectives": "Objectives",
+    "nav.optimisation": "Optimisation",
+    "nav.classifier": "Bag-of-words classifier",
+    "nav.replay": "Tutorial replay",
+    "sidebar.settings": "Settings for every page",
+    "sidebar.language": "Language",
+    "sidebar.seed": "Random seed",
+    "sidebar.seed_help": "torch.manual_seed(seed) runs right before any random draw of a page. "
+    "Seed 1 is the tutorial's.",
+    "sidebar.device": "Device",
+    "sidebar.device_help": "Where tensors and models live. Only devices this machine really has "
+    "are offered.",
+    "sidebar.device_absent": "{device} is not available: {reason}",
+    "device.reason.cuda_not_built": "this PyTorch build has no CUDA support (a CPU-only wheel)",
+    "device.reason.no_cuda_gpu": "no CUDA GPU was found on this machine",
+    "device.reason.mps_unavailable": "Apple's MPS backend exists only on Apple silicon Macs",
+    "sidebar.about": "A companion to PyTorch's tutorial *Deep Learning Building Blocks: affine "
+    "maps, non-linearities and objectives*.",
+    "common.coming_soon": "This page is being built. Until then, the tutorial replay shows every "
+    "number of this part of the tutorial.",
+    "common.code": "PyTorch code",
+    "common.reveal": "Reveal",
+}
+
+ZH = {
+    "app.title": "深度学习构建模块实验室",
+    "nav.section.start": "开始",
+    "nav.section.lessons": "课程",
+    "nav.section.lab": "实验",
+    "nav.home": "首页",
+    "nav.affine": "仿射映射",
+    "nav.nonlinearities": "非线性函数",
+    "nav.softmax": "Softmax",
+    "nav.objectives": "目标函数",
+    "nav.optimisation": "优化",
+    "nav.classifier": "词袋分类器",
+    "nav.replay": "教程重现",
+    "sidebar.settings": "所有页面共用的设置",
+    "sidebar.language": "语言",
+    "sidebar.seed": "随机种子",
+    "sidebar.seed_help": "每个页面在随机抽样之前都会先运行 torch.manual_seed(seed)。种子 1 与教程相同。",
+    "sidebar.device": "设备",
+    "sidebar.device_help": "张量和模型所在的位置。这里只列出本机真正可用的设备。",
+    "sidebar.device_absent": "{device} 不可用:{reason}",
+    "device.reason.cuda_not_built": "当前 PyTorch 版本不支持 CUDA(仅 CPU 版本)",
+    "device.reason.no_cuda_gpu": "本机没有找到 CUDA GPU",
+    "device.reason.mps_unavailable": "Apple 的 MPS 后端只在 Apple 芯片的 Mac 上可用",
+    "sidebar.about": "PyTorch 教程《深度学习构建模块:仿射映射、非线性函数以及目标函数》的互动伴侣。",
+    "common.coming_soon": "本页面正在建设中。在此之前,“教程重现”页面展示了这部分教程的每一个数字。",
+    "common.code": "PyTorch 代码",
+    "common.reveal": "揭晓答案",
+}
