@@ -1,0 +1,126 @@
+"""Shared fixtures: the app under AppTest, and the app served to headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "artifacts"
+APP_TIMEOUT = 120  # seconds for one AppTest run; a generous ceiling, never a speed check
+
+PAGES = [
+    "pages/home.py",
+    "pages/affine_maps.py",
+    "pages/nonlinearities.py",
+    "pages/softmax.py",
+    "pages/objectives.py",
+    "pages/optimisation.py",
+    "pages/classifier.py",
+    "pages/replay.py",
+]
+
+
+def open_page(path: str | None = None, lang: str = "en") -> AppTest:
+    """Run the app (router, sidebar and all) and switch to `path`, in language `lang`."""
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=APP_TIMEOUT)
+    at.session_state["lang"] = lang
+    at.run()
+    if path is not None:
+        at.switch_page(path).run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    """No uncaught exception and no raw traceback on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+
+
+# ---------------------------------------------------------------- the real browser
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """`streamlit run` on a free localhost port for the whole test session."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("streamlit run did not answer on its health endpoint within 90 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped locally without it, required in CI."""
+    executable = _chromium()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium package")
+        pytest.skip("no chromium on this machine (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=executable,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def wait_until_idle(tab, timeout_ms: int = 90_000) -> None:
+    """Wait until the script run has finished and the page shows no exception."""
+    tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    assert tab.locator('[data-testid="stException"]').count() == 0, "the page shows an exception"
+
+
+def screenshot(tab, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path

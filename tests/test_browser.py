@@ -1,0 +1,29 @@
+"""Key flows in a real browser: the app served by `streamlit run`, driven by Chromium."""
+
+import pytest
+
+from tests.conftest import screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_loads(page, app_url):
+    page.goto(app_url)
+    wait_until_idle(page)
+    page.get_by_role("heading", name="Building Blocks Lab").wait_for()
+    screenshot(page, "home")
+
+
+def test_replay_page_shows_matching_numbers(page, app_url):
+    page.goto(f"{app_url}/tutorial-replay")
+    wait_until_idle(page)
+    page.get_by_text("7 of 7 cells print the tutorial's numbers").wait_for()
+    assert page.get_by_text("0.1755, -0.3268, -0.5069").count() >= 1
+    screenshot(page, "replay")
+
+
+def test_language_from_the_address(page, app_url):
+    page.goto(f"{app_url}/tutorial-replay?lang=zh")
+    wait_until_idle(page)
+    page.get_by_role("heading", name="教程重现").wait_for()
+    screenshot(page, "replay-zh")
