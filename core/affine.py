@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import torch
 from torch import nn
+
+from core.seeding import seeded
 
 
 def apply_linear(layer: nn.Linear, batch: torch.Tensor) -> torch.Tensor:
@@ -44,3 +48,48 @@ def fit_affine(x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Te
     residual = design @ solution - y64
     rms = float(residual.pow(2).mean().sqrt())
     return A.to(x.dtype), b.to(x.dtype), rms
+
+
+def linear_demo(seed: int, in_features: int, out_features: int, rows: int) -> tuple[nn.Linear, torch.Tensor]:
+    """The tutorial's first cell: `nn.Linear(in, out)` then a `randn(rows, in)` batch, drawn after `seed`."""
+    if min(in_features, out_features, rows) < 1:
+        raise ValueError(
+            f"sizes must be at least 1; got in={in_features}, out={out_features}, rows={rows}"
+        )
+    with seeded(seed):
+        layer = nn.Linear(in_features, out_features)
+        batch = torch.randn(rows, in_features)
+    return layer, batch
+
+
+def entry_terms(
+    weight: torch.Tensor, bias: torch.Tensor, batch: torch.Tensor, row: int, column: int
+) -> tuple[list[tuple[float, float]], float, float]:
+    """The pieces of output[row, column]: pairs (A[column, j], x[row, j]), the bias, and their total."""
+    if not (0 <= row < batch.shape[0] and 0 <= column < weight.shape[0]):
+        raise ValueError(f"no entry ({row}, {column}) in a {batch.shape[0]} x {weight.shape[0]} output")
+    pairs = [(float(a), float(x)) for a, x in zip(weight[column], batch[row], strict=True)]
+    total = sum(a * x for a, x in pairs) + float(bias[column])
+    return pairs, float(bias[column]), total
+
+
+def compose_through(
+    A: torch.Tensor,
+    b: torch.Tensor,
+    C: torch.Tensor,
+    d: torch.Tensor,
+    x: torch.Tensor,
+    between: Callable[[torch.Tensor], torch.Tensor] | None = None,
+) -> torch.Tensor:
+    """f(between(g(x))) for f(x) = Ax + b and g(x) = Cx + d; plain f(g(x)) when `between` is None."""
+    inner = affine(C, d, x)
+    if between is not None:
+        inner = between(inner)
+    return affine(A, b, inner)
+
+
+def max_abs_difference(first: torch.Tensor, second: torch.Tensor) -> float:
+    """The largest absolute difference between two tensors of the same shape."""
+    if first.shape != second.shape:
+        raise ValueError(f"shapes differ: {tuple(first.shape)} and {tuple(second.shape)}")
+    return float((first - second).abs().max()) if first.numel() else 0.0

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
+from torch import nn
+
+from core.seeding import seeded
 
 
 @dataclass(frozen=True)
@@ -57,3 +60,21 @@ def values_and_derivatives(name: str, x: torch.Tensor) -> tuple[torch.Tensor, to
     # Each output depends only on its own input, so the gradient of the sum is f'(x).
     (grad,) = torch.autograd.grad(y.sum(), x)
     return y.detach(), grad.detach()
+
+
+def relu_cell(seed: int, rows: int = 2, cols: int = 2, after_affine_cell: bool = True) -> tuple[
+    torch.Tensor, torch.Tensor
+]:
+    """The tutorial's ReLU cell: a `randn(rows, cols)` tensor and its ReLU, drawn after `seed`.
+
+    With `after_affine_cell` the affine cell's draws (nn.Linear(5, 3), randn(2, 5)) come first,
+    as in the tutorial, so seed 1 prints the tutorial's numbers.
+    """
+    if rows < 1 or cols < 1:
+        raise ValueError(f"rows and cols must be at least 1; got {rows} x {cols}")
+    with seeded(seed):
+        if after_affine_cell:
+            nn.Linear(5, 3)
+            torch.randn(2, 5)
+        data = torch.randn(rows, cols)
+    return data, F.relu(data)

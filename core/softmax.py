@@ -28,3 +28,17 @@ def naive_softmax(scores: torch.Tensor, dim: int = -1) -> torch.Tensor:
     """exp then divide, with no max subtracted: overflows to nan for large scores (on purpose)."""
     e = scores.exp()
     return e / e.sum(dim=dim, keepdim=True)
+
+
+def softmax_over_temperatures(scores: torch.Tensor, temperatures: list[float]) -> torch.Tensor:
+    """One row of softmax(scores / T) per temperature T, for a 1-D vector of scores."""
+    if scores.dim() != 1:
+        raise ValueError(f"scores must be a 1-D vector; got shape {tuple(scores.shape)}")
+    return torch.stack([softmax(scores, temperature) for temperature in temperatures])
+
+
+def exp_overflow_limit(dtype: torch.dtype) -> float:
+    """The largest x for which exp(x) is still finite in `dtype` (about 88.7 for float32)."""
+    if not dtype.is_floating_point:
+        raise ValueError(f"dtype must be a floating-point type; got {dtype}")
+    return float(torch.log(torch.tensor(torch.finfo(dtype).max, dtype=torch.float64)))

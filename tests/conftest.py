@@ -115,6 +115,8 @@ def page(browser):
 
 def wait_until_idle(tab, timeout_ms: int = 90_000) -> None:
     """Wait until the script run has finished and the page shows no exception."""
+    # Before the first run starts the app also reads "notRunning": wait for content first.
+    tab.wait_for_selector("h1", timeout=timeout_ms)
     tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
     assert tab.locator('[data-testid="stException"]').count() == 0, "the page shows an exception"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from i18n import DEFAULT_LANGUAGE, LANGUAGES
+
 DEFAULTS: dict[str, object] = {
-    "lang": "en",
     "seed": 1,
     "device": "cpu",
 }
@@ -13,6 +14,12 @@ DEFAULTS: dict[str, object] = {
 
 def init_session() -> None:
     """Give every shared setting its default the first time a session runs."""
+    if "lang" not in st.session_state:
+        # The language widget is bound to the URL; start from the URL's choice so the two agree
+        # from the very first run (a link with ?lang=zh opens in Chinese).
+        # The binding writes the option's label (?lang=简体中文); a link may use the code (?lang=zh).
+        by_name = {**{code: code for code in LANGUAGES}, **{name: code for code, name in LANGUAGES.items()}}
+        st.session_state["lang"] = by_name.get(st.query_params.get("lang", ""), DEFAULT_LANGUAGE)
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
 

@@ -1,0 +1,120 @@
+"""Charts of the affine-maps page: matrices as heatmaps and shapes of the plane under a map."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+LABEL_SIZE = 14
+TITLE_SIZE = 15
+PLANE_SIZE = 380
+
+
+def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Font sizes that stay readable on a projector."""
+    return (
+        chart.configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE)
+        .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE, labelLimit=320)
+        .configure_title(fontSize=TITLE_SIZE + 2, anchor="start")
+    )
+
+
+def matrix_frame(matrix: Sequence[Sequence[float]]) -> pd.DataFrame:
+    """One row per entry of a matrix: its row, its column and its value."""
+    return pd.DataFrame(
+        [
+            {"row": i, "col": j, "value": float(value)}
+            for i, values in enumerate(matrix)
+            for j, value in enumerate(values)
+        ]
+    )
+
+
+def matrix_heatmap(
+    matrix: Sequence[Sequence[float]], title: str, row_title: str, col_title: str, digits: int = 4
+) -> alt.LayerChart:
+    """A matrix drawn as coloured cells (blue positive, red negative) with each value written in."""
+    frame = matrix_frame(matrix)
+    limit = max(float(frame["value"].abs().max()), 1e-9)
+    base = alt.Chart(frame, title=title).encode(
+        x=alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("row:O", title=row_title),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            "value:Q",
+            scale=alt.Scale(scheme="redblue", domain=[-limit, limit]),
+            legend=None,
+        ),
+        tooltip=[
+            alt.Tooltip("row:O", title=row_title),
+            alt.Tooltip("col:O", title=col_title),
+            alt.Tooltip("value:Q", format=f".{digits}f"),
+        ],
+    )
+    text = base.mark_text(fontSize=LABEL_SIZE).encode(
+        text=alt.Text("value:Q", format=f".{digits}f"),
+        color=alt.condition(
+            f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value("black")
+        ),
+    )
+    rows = len(matrix)
+    return styled((cells + text).properties(height=max(70, 44 * rows)))
+
+
+def polyline_frame(points, line: Sequence[int], series: str, part: str) -> pd.DataFrame:
+    """Points of a set of polylines, labelled with their series (legend) and part (grid or shape)."""
+    values = points.tolist()
+    return pd.DataFrame(
+        {
+            "x": [p[0] for p in values],
+            "y": [p[1] for p in values],
+            "line": [f"{part}-{ix}" for ix in line],
+            "order": range(len(values)),
+            "series": series,
+            "part": part,
+        }
+    )
+
+
+def plane_chart(
+    frame: pd.DataFrame,
+    title: str,
+    legend_title: str,
+    colors: dict[str, str],
+    dashed: Sequence[str] = (),
+    x_title: str = "x₁",
+    y_title: str = "x₂",
+) -> alt.LayerChart:
+    """Grids (thin) and shapes (thick) of the plane in a square chart, both axes on one scale.
+
+    The chart has a fixed square size, because a rotation drawn on stretched axes looks like
+    a shear; Streamlit still shrinks it to fit a narrow window.
+    """
+    reach = float(max(frame["x"].abs().max(), frame["y"].abs().max(), 1.0)) * 1.08
+    domain = [-reach, reach]
+    series = list(colors)
+    encode = {
+        "x": alt.X("x:Q", title=x_title, scale=alt.Scale(domain=domain, nice=False)),
+        "y": alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=domain, nice=False)),
+        "color": alt.Color(
+            "series:N",
+            title=legend_title,
+            scale=alt.Scale(domain=series, range=[colors[s] for s in series]),
+            legend=alt.Legend(orient="bottom", direction="vertical"),
+        ),
+        "strokeDash": alt.StrokeDash(
+            "series:N",
+            scale=alt.Scale(domain=series, range=[[6, 4] if s in dashed else [1, 0] for s in series]),
+            legend=None,
+        ),
+        "detail": "line:N",
+        "order": "order:Q",
+    }
+    base = alt.Chart(frame, title=title)
+    grid = base.transform_filter("datum.part == 'grid'").mark_line(strokeWidth=1.3, opacity=0.75)
+    shape = base.transform_filter("datum.part == 'shape'").mark_line(strokeWidth=3.5)
+    chart = grid.encode(**encode) + shape.encode(**encode)
+    return styled(chart.properties(width=PLANE_SIZE, height=PLANE_SIZE))

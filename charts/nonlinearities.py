@@ -1,0 +1,65 @@
+"""Charts of the non-linearities page: curves, their derivatives and gradients through a stack."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from charts.affine import styled
+
+
+def curves_chart(
+    frame: pd.DataFrame,
+    title: str,
+    x_title: str,
+    y_title: str,
+    legend_title: str,
+    marks: pd.DataFrame | None = None,
+    log_y: bool = False,
+    height: int = 340,
+) -> alt.LayerChart:
+    """Curves y(x), one colour per `series`, with optional highlighted points `marks` (x, y, series)."""
+    scale = alt.Scale(type="log") if log_y else alt.Scale(zero=False)
+    color = alt.Color("series:N", title=legend_title, legend=alt.Legend(orient="bottom", columns=4))
+    lines = (
+        alt.Chart(frame, title=title)
+        .mark_line(strokeWidth=2.5)
+        .encode(
+            x=alt.X("x:Q", title=x_title),
+            y=alt.Y("y:Q", title=y_title, scale=scale),
+            color=color,
+            tooltip=[
+                alt.Tooltip("series:N", title=legend_title),
+                alt.Tooltip("x:Q", format=".2f", title=x_title),
+                alt.Tooltip("y:Q", format=".4g", title=y_title),
+            ],
+        )
+    )
+    layers = [lines]
+    if not log_y:
+        layers.insert(0, alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#999").encode(y="y:Q"))
+    if marks is not None and len(marks):
+        layers.append(
+            alt.Chart(marks)
+            .mark_point(size=110, filled=True)
+            .encode(x="x:Q", y=alt.Y("y:Q", scale=scale), color=color)
+        )
+    return styled(alt.layer(*layers).properties(height=height))
+
+
+def gradient_flow_chart(
+    frame: pd.DataFrame, title: str, x_title: str, y_title: str, legend_title: str
+) -> alt.LayerChart:
+    """Gradient norm (log scale) against the number of layers it has crossed, one line per function."""
+    base = alt.Chart(frame, title=title).encode(
+        x=alt.X("layers:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("norm:Q", title=y_title, scale=alt.Scale(type="log")),
+        color=alt.Color("series:N", title=legend_title, legend=alt.Legend(orient="bottom")),
+        tooltip=[
+            alt.Tooltip("series:N", title=legend_title),
+            alt.Tooltip("layers:Q", title=x_title),
+            alt.Tooltip("norm:Q", format=".3g", title=y_title),
+        ],
+    )
+    chart = base.mark_line(strokeWidth=2.5) + base.mark_point(size=60, filled=True)
+    return styled(chart.properties(height=360))

@@ -1,0 +1,118 @@
+"""Charts of the softmax page: probability bars, temperature curves, and the shifted-scores comparison."""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+HEIGHT = 280
+PROBABILITY_COLOR = "#1f77b4"
+LOG_COLOR = "#d95f02"
+
+
+def style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Fonts large enough for a projector; the chart takes its container's width."""
+    return (
+        chart.properties(width="container")
+        .configure_axis(labelFontSize=14, titleFontSize=15, titlePadding=8, labelLimit=180)
+        .configure_legend(labelFontSize=14, titleFontSize=14, orient="bottom", labelLimit=260)
+        .configure_title(fontSize=16, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def value_bars(
+    classes: list[str], values: list[float], *, x_title: str, y_title: str, color: str, value_format: str
+) -> alt.LayerChart:
+    """One bar per class with its value written on it (negative values hang down)."""
+    data = pd.DataFrame({"class": classes, "value": values})
+    data["label"] = [format(value, value_format) for value in values]
+    base = alt.Chart(data).encode(
+        x=alt.X("class:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=y_title),
+    )
+    bars = base.mark_bar(color=color, cornerRadius=2)
+    labels = base.mark_text(fontSize=14, dy=alt.expr("datum.value < 0 ? 12 : -10")).encode(text="label:N")
+    return style(alt.layer(bars, labels).properties(height=HEIGHT))
+
+
+def temperature_lines(
+    temperatures: list[float],
+    probabilities: list[list[float]],
+    classes: list[str],
+    current: float,
+    *,
+    x_title: str,
+    y_title: str,
+    class_title: str,
+) -> alt.LayerChart:
+    """Each class's probability as the temperature sweeps a log scale; a rule marks the current T."""
+    rows = [
+        {"temperature": temperature, "class": name, "probability": row[index]}
+        for temperature, row in zip(temperatures, probabilities, strict=True)
+        for index, name in enumerate(classes)
+    ]
+    lines = (
+        alt.Chart(pd.DataFrame(rows))
+        .mark_line(strokeWidth=3)
+        .encode(
+            x=alt.X("temperature:Q", title=x_title, scale=alt.Scale(type="log")),
+            y=alt.Y("probability:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
+            color=alt.Color("class:N", sort=None, title=class_title),
+            tooltip=[
+                alt.Tooltip("class:N", title=class_title),
+                alt.Tooltip("temperature:Q", title=x_title, format=".2f"),
+                alt.Tooltip("probability:Q", title=y_title, format=".4f"),
+            ],
+        )
+    )
+    rule = (
+        alt.Chart(pd.DataFrame({"temperature": [current]}))
+        .mark_rule(color="black", strokeDash=[6, 4], strokeWidth=2)
+        .encode(x="temperature:Q")
+    )
+    return style(alt.layer(lines, rule).properties(height=HEIGHT))
+
+
+def shift_bars(
+    classes: list[str],
+    series: dict[str, list[float]],
+    *,
+    x_title: str,
+    y_title: str,
+    series_title: str,
+    missing_label: str,
+) -> alt.LayerChart:
+    """Grouped bars, one group per class and one bar per series; a value that is nan is written, not drawn."""
+    rows = []
+    for name, values in series.items():
+        for index, value in enumerate(values):
+            finite = not (math.isnan(value) or math.isinf(value))
+            rows.append(
+                {
+                    "class": classes[index],
+                    "series": name,
+                    "value": value if finite else None,
+                    "label": f"{value:.3f}" if finite else missing_label,
+                    "label_y": value if finite else 0.0,
+                }
+            )
+    data = pd.DataFrame(rows)
+    order = list(series)
+    x = alt.X("class:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=0))
+    offset = alt.XOffset("series:N", sort=order)
+    color = alt.Color("series:N", sort=order, title=series_title)
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(x=x, xOffset=offset, y=alt.Y("value:Q", title=y_title), color=color)
+    )
+    missing = (
+        alt.Chart(data)
+        .transform_filter("datum.value === null")
+        .mark_text(fontSize=14, fontWeight="bold", dy=-10, color="#c62828")
+        .encode(x=x, xOffset=offset, y=alt.Y("label_y:Q"), text="label:N")
+    )
+    return style(alt.layer(bars, missing).properties(height=HEIGHT))

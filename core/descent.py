@@ -1,0 +1,197 @@
+"""Gradient descent on a two-parameter surface: torch.optim step by step, paths and divergence."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import torch
+
+from core.optimizers import OPTIMIZER_CODE, OPTIMIZERS, make_optimizer
+from core.surfaces import Surface
+
+# A point further than this from the origin counts as diverged: nothing drawn here lives
+# beyond a few units, and by this distance every update rule here has lost its way.
+ESCAPE_RADIUS = 1e3
+MAX_STEPS = 500
+
+
+@dataclass
+class DescentPath:
+    """Where one optimiser went: points, losses and gradients after 0, 1, 2, ... updates."""
+
+    optimizer: str
+    lr: float
+    points: list[tuple[float, float]] = field(default_factory=list)
+    losses: list[float] = field(default_factory=list)
+    grads: list[tuple[float, float]] = field(default_factory=list)
+    # The number of updates after which the point or the loss stopped being usable, if it did.
+    diverged_at: int | None = None
+
+    @property
+    def diverged(self) -> bool:
+        return self.diverged_at is not None
+
+    @property
+    def final_point(self) -> tuple[float, float]:
+        return self.points[-1]
+
+    @property
+    def final_loss(self) -> float:
+        return self.losses[-1]
+
+
+def is_runaway(point: torch.Tensor, loss: torch.Tensor) -> bool:
+    """True when a point or its loss is NaN or infinite, or the point has flown off."""
+    return (
+        not bool(torch.isfinite(point).all())
+        or not bool(torch.isfinite(loss))
+        or float(point.norm()) > ESCAPE_RADIUS
+    )
+
+
+def _check(steps: int, start: tuple[float, float]) -> None:
+    if not 0 <= steps <= MAX_STEPS:
+        raise ValueError(f"the number of steps must be between 0 and {MAX_STEPS}; got {steps}")
+    if not all(math.isfinite(v) for v in start):
+        raise ValueError(f"the start point must be finite numbers; got {start}")
+
+
+def descend(
+    surface: Surface, optimizer: str, lr: float, steps: int, start: tuple[float, float] | None = None
+) -> DescentPath:
+    """Run `steps` updates of torch.optim's `optimizer` on `surface`, recording every point.
+
+    Stops early at the first update that leads to a runaway point (see `is_runaway`); the
+    path then ends at the last good point and `diverged_at` names the update that failed.
+    """
+    start = surface.start if start is None else start
+    _check(steps, start)
+    theta = torch.tensor([float(v) for v in start], requires_grad=True)
+    opt = make_optimizer(optimizer, [theta], lr)
+    path = DescentPath(optimizer, lr)
+    for step in range(steps + 1):
+        opt.zero_grad()
+        loss = surface.loss(theta[0], theta[1])
+        if is_runaway(theta.detach(), loss.detach()):
+            path.diverged_at = step
+            break
+        path.points.append((float(theta[0]), float(theta[1])))
+        path.losses.append(float(loss))
+        if step == steps:
+            break
+        loss.backward()
+        path.grads.append((float(theta.grad[0]), float(theta.grad[1])))
+        opt.step()
+    return path
+
+
+def race(
+    surface: Surface, optimizers: list[str], lr: float, steps: int, start: tuple[float, float] | None = None
+) -> dict[str, DescentPath]:
+    """Every optimiser in `optimizers` from the same start with the same learning rate."""
+    unknown = [name for name in optimizers if name not in OPTIMIZERS]
+    if unknown:
+        raise ValueError(f"unknown optimiser {unknown[0]!r}; choose from: {', '.join(OPTIMIZERS)}")
+    return {name: descend(surface, name, lr, steps, start) for name in optimizers}
+
+
+@dataclass(frozen=True)
+class ManualStep:
+    """One step of theta <- theta - lr * grad written out: before, gradient, after."""
+
+    step: int
+    theta: tuple[float, float]
+    loss: float
+    grad: tuple[float, float]
+    new_theta: tuple[float, float]
+
+
+def sgd_by_hand(
+    surface: Surface, lr: float, steps: int, start: tuple[float, float] | None = None
+) -> list[ManualStep]:
+    """Plain gradient descent without torch.optim: autograd for the gradient, the update by hand.
+
+    Stops early (with fewer records) if a point runs away, as `descend` does.
+    """
+    start = surface.start if start is None else start
+    _check(steps, start)
+    if not (math.isfinite(lr) and lr > 0):
+        raise ValueError(f"the learning rate must be positive; got {lr}")
+    theta = torch.tensor([float(v) for v in start], requires_grad=True)
+    records: list[ManualStep] = []
+    for step in range(steps):
+        loss = surface.loss(theta[0], theta[1])
+        (grad,) = torch.autograd.grad(loss, theta)
+        with torch.no_grad():
+            new_theta = theta - lr * grad
+        if is_runaway(theta.detach(), loss.detach()) or is_runaway(new_theta, torch.tensor(0.0)):
+            break
+        records.append(
+            ManualStep(
+                step,
+                (float(theta[0]), float(theta[1])),
+                float(loss),
+                (float(grad[0]), float(grad[1])),
+                (float(new_theta[0]), float(new_theta[1])),
+            )
+        )
+        theta = new_theta.requires_grad_(True)
+    return records
+
+
+def _number(value: float) -> str:
+    return repr(round(float(value), 6))
+
+
+def manual_code(surface: Surface, lr: float, steps: int, start: tuple[float, float]) -> str:
+    """A script that takes `steps` hand-written SGD steps on `surface` and prints theta."""
+    x0, y0 = (_number(v) for v in start)
+    return (
+        "import torch\n\n"
+        + surface.code
+        + f"\n\nlr = {_number(lr)}\n"
+        f"theta = torch.tensor([{x0}, {y0}], requires_grad=True)\n"
+        f"for step in range({steps}):\n"
+        "    loss = loss_fn(theta[0], theta[1])\n"
+        "    loss.backward()\n"
+        "    with torch.no_grad():\n"
+        "        theta -= lr * theta.grad  # the update rule, by hand\n"
+        "    theta.grad.zero_()\n"
+        "print(theta.detach())\n"
+    )
+
+
+def race_code(
+    surface: Surface, optimizers: list[str], lr: float, steps: int, start: tuple[float, float]
+) -> str:
+    """A script that runs the race with torch.optim and prints where each optimiser ends."""
+    x0, y0 = (_number(v) for v in start)
+    makers = "\n".join(
+        f"    {name!r}: lambda params: {OPTIMIZER_CODE[name].replace('model.parameters()', 'params')},"
+        for name in optimizers
+    )
+    return (
+        "import torch\nfrom torch import optim\n\n"
+        + surface.code
+        + f"\n\nlr, steps = {_number(lr)}, {steps}\n"
+        "optimisers = {\n"
+        + makers.replace("{lr}", "lr")
+        + "\n}\n"
+        "results = {}\n"
+        "for name, make in optimisers.items():\n"
+        f"    theta = torch.tensor([{x0}, {y0}], requires_grad=True)\n"
+        "    optimiser = make([theta])\n"
+        "    for step in range(steps + 1):\n"
+        "        optimiser.zero_grad()\n"
+        "        loss = loss_fn(theta[0], theta[1])\n"
+        f"        if not torch.isfinite(loss) or not torch.isfinite(theta).all() or theta.norm() > {ESCAPE_RADIUS:g}:\n"
+        "            results[name] = f'diverged at step {step}'\n"
+        "            break\n"
+        "        if step == steps:\n"
+        "            results[name] = round(loss.item(), 4)\n"
+        "            break\n"
+        "        loss.backward()\n"
+        "        optimiser.step()\n"
+        "    print(name, results[name], theta.detach())\n"
+    )

@@ -1,0 +1,116 @@
+"""Taking a run out of the app: weights CSV, config JSON, a reproduction script; importing weights."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+import torch
+
+from core.export import config_json, reproduction_script, weights_csv, weights_from_bytes, weights_to_bytes
+from core.model import seeded_model
+from core.training import EpochRecord, TrainingResult, evaluate
+from ui.classifier import state
+from ui.classifier.markup import escape_markdown
+from ui.text import t
+
+IMPORT_VERSION = "classifier.import_version"
+IMPORT_ERROR = "classifier.import_error"
+
+
+def run_script(run: state.Run) -> str:
+    """The script that redoes this run; a stopped run is redone up to the epoch it reached."""
+    config = replace(run.result.config, epochs=max(run.result.epochs_done, 1))
+    return reproduction_script(run.dataset.rows, config, run.options, run.vocab_from_test)
+
+
+def _import_key() -> str:
+    return f"classifier.import.{st.session_state.setdefault(IMPORT_VERSION, 0)}"
+
+
+def _record(epoch: int, weight: torch.Tensor, bias: torch.Tensor, run: state.Run) -> EpochRecord:
+    model = state.model_with(weight, bias)
+    data = run.dataset
+    train_loss, train_accuracy = evaluate(model, data.x_train, data.y_train)
+    test_loss = test_accuracy = None
+    if len(data.y_test):
+        test_loss, test_accuracy = evaluate(model, data.x_test, data.y_test)
+    return EpochRecord(epoch, train_loss, train_accuracy, test_loss, test_accuracy)
+
+
+def import_weights(run: state.Run, payload: bytes) -> state.Run:
+    """A run whose 'after' weights are the imported ones, its 'before' the seeded start."""
+    weight, bias = weights_from_bytes(payload, len(run.labels), len(run.vocab))
+    config = run.result.config
+    start = seeded_model(config.seed, len(run.labels), len(run.vocab), config.tutorial_draws)
+    initial_weight = start.linear.weight.detach().clone()
+    initial_bias = start.linear.bias.detach().clone()
+    result = TrainingResult(
+        config=replace(config, epochs=1),
+        history=[_record(0, initial_weight, initial_bias, run), _record(1, weight, bias, run)],
+        initial_weight=initial_weight, initial_bias=initial_bias,
+        final_weight=weight, final_bias=bias,
+        weight_history=torch.stack([initial_weight, weight]),
+        status="imported",
+        model=state.model_with(weight, bias),
+    )
+    return state.Run(result, run.dataset, run.options, run.vocab_from_test)
+
+
+def _read_import() -> None:
+    uploaded = st.session_state.get(_import_key())
+    run = state.current_run()
+    if uploaded is None or run is None:
+        return
+    try:
+        st.session_state[state.RUN] = import_weights(run, uploaded.getvalue())
+    except ValueError as error:
+        st.session_state[IMPORT_ERROR] = str(error)
+    else:
+        st.session_state.pop(IMPORT_ERROR, None)
+        st.session_state[state.NOTICE] = t("classifier.export.imported")
+    st.session_state[IMPORT_VERSION] += 1
+
+
+def render() -> None:
+    run = state.current_run()
+    if run is None:
+        st.info(t("classifier.train.no_run"), icon=":material/info:")
+        return
+    result = run.result
+    st.caption(t("classifier.export.intro"))
+    columns = st.columns(4)
+    columns[0].download_button(
+        t("classifier.export.weights_csv"), weights_csv(result.final_weight, result.final_bias, run.vocab, run.labels),
+        file_name="weights.csv", mime="text/csv", on_click="ignore", icon=":material/table:",
+        key="classifier.export_csv",
+    )
+    columns[1].download_button(
+        t("classifier.export.config"), config_json(result.config, run.options, run.vocab_from_test),
+        file_name="config.json", mime="application/json", on_click="ignore", icon=":material/settings:",
+        key="classifier.export_config",
+    )
+    script = run_script(run)
+    columns[2].download_button(
+        t("classifier.export.script"), script, file_name="reproduce_run.py", mime="text/x-python",
+        on_click="ignore", icon=":material/code:", key="classifier.export_script",
+    )
+    columns[3].download_button(
+        t("classifier.export.tensors"), weights_to_bytes(result.final_weight, result.final_bias),
+        file_name="weights.pt", mime="application/octet-stream", on_click="ignore", icon=":material/memory:",
+        key="classifier.export_tensors",
+    )
+    st.markdown(f"**{t('classifier.export.script_title')}**")
+    st.caption(t("classifier.export.script_text"))
+    with st.container(height=420):
+        st.code(script, language="python")
+    st.divider()
+    st.markdown(f"**{t('classifier.export.import_title')}**")
+    st.caption(t("classifier.export.import_text", labels=len(run.labels), words=len(run.vocab)))
+    st.file_uploader(t("classifier.export.import"), type=["pt"], key=_import_key(), on_change=_read_import)
+    if st.session_state.get(IMPORT_ERROR):
+        st.error(t("classifier.export.import_error"), icon=":material/error:")
+        st.caption(escape_markdown(st.session_state[IMPORT_ERROR]))
+    notice = st.session_state.pop(state.NOTICE, None)
+    if notice:
+        st.success(notice, icon=":material/check:")

@@ -1,0 +1,58 @@
+"""The heatmap of the weight matrix, one row per word: sorted, filtered to the top K, before or after."""
+
+from __future__ import annotations
+
+import streamlit as st
+import torch
+
+from charts.classifier import weight_heatmap
+from core.weights import SORTS, top_k, word_order
+from ui.classifier import state
+from ui.classifier.texts import heatmap_texts
+from ui.text import t
+
+VIEWS: tuple[str, ...] = ("after", "before", "difference")
+DEFAULT_TOP_K = 40
+
+
+def view_parameters(run: state.Run, view: str) -> tuple[torch.Tensor, torch.Tensor]:
+    """Weight and bias shown for a view: before training, after it, or how much training moved them."""
+    result = run.result
+    if view == "before":
+        return result.initial_weight, result.initial_bias
+    if view == "after":
+        return result.final_weight, result.final_bias
+    return result.final_weight - result.initial_weight, result.final_bias - result.initial_bias
+
+
+@st.fragment
+def render_heatmap(run: state.Run) -> None:
+    labels, vocab = run.labels, run.vocab
+    first, second, third = st.columns([2, 2, 2], gap="medium")
+    view = first.segmented_control(
+        t("classifier.heatmap.view"), VIEWS, key="classifier.heatmap_view", required=True, default="after",
+        format_func=lambda name: t(f"classifier.heatmap.view.{name}"), persist_state="session",
+    )
+    sort = second.selectbox(t("classifier.heatmap.sort"), SORTS, key="classifier.heatmap_sort",
+                            format_func=lambda name: t(f"classifier.heatmap.sort.{name}"), persist_state="session")
+    label_index = None
+    if sort == "label":
+        label_index = second.selectbox(t("classifier.heatmap.sort_label"), range(len(labels)),
+                                       format_func=lambda i: labels[i], key="classifier.heatmap_label")
+    k = third.number_input(t("classifier.heatmap.top_k"), min_value=1, max_value=max(len(vocab), 1),
+                           value=min(len(vocab), DEFAULT_TOP_K), step=10, key="classifier.heatmap_k",
+                           help=t("classifier.heatmap.top_k_help"))
+    weight, bias = view_parameters(run, view or "after")
+    order = top_k(word_order(weight, sort, label_index), int(min(k, len(vocab))))
+    st.caption(t("classifier.heatmap.showing", shown=len(order), words=len(vocab)))
+    chart = weight_heatmap(weight, bias, vocab, labels, run.dataset.train_counts, order, heatmap_texts())
+    st.altair_chart(chart, width="stretch", key="classifier.heatmap_chart")
+
+
+def render() -> None:
+    run = state.current_run()
+    if run is None:
+        st.info(t("classifier.train.no_run"), icon=":material/info:")
+        return
+    st.caption(t("classifier.heatmap.intro"))
+    render_heatmap(run)

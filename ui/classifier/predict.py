@@ -1,0 +1,89 @@
+"""Predict your own sentence: probabilities, the predicted label and each word's contribution."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.prediction import Prediction, predict
+from ui.classifier import state
+from ui.classifier.markup import coloured
+from ui.text import t
+
+
+def word_colour(prediction: Prediction, contribution: tuple[float, ...], known: bool) -> str:
+    """Blue when a word pushes towards the predicted label (more than towards the others), red when away."""
+    if not known:
+        return "gray"
+    winner = prediction.labels.index(prediction.predicted)
+    others = [value for i, value in enumerate(contribution) if i != winner]
+    lead = contribution[winner] - (sum(others) / len(others) if others else 0.0)
+    return "blue" if lead >= 0 else "red"
+
+
+def coloured_sentence(prediction: Prediction) -> str:
+    """The tokens in order, each escaped and coloured by its push; unknown words struck through in grey."""
+    by_word = {word.word: word for word in prediction.words}
+    parts = []
+    for token in prediction.tokens:
+        word = by_word[token]
+        parts.append(coloured(token, word_colour(prediction, word.contribution, word.known)))
+    return " ".join(parts)
+
+
+def contribution_frame(prediction: Prediction) -> pd.DataFrame:
+    """One row per distinct word, then the bias, then their sum, which equals the logits."""
+    word_col, count_col, known_col = (t("classifier.col.word"), t("classifier.col.count"),
+                                      t("classifier.col.known"))
+    records = []
+    for word in prediction.words:
+        records.append({word_col: word.word, count_col: word.count, known_col: word.known,
+                        **dict(zip(prediction.labels, word.contribution, strict=True))})
+    records.append({word_col: t("classifier.heatmap.bias_row"), count_col: None, known_col: None,
+                    **dict(zip(prediction.labels, prediction.bias, strict=True))})
+    records.append({word_col: t("classifier.predict.logits_row"), count_col: None, known_col: None,
+                    **dict(zip(prediction.labels, prediction.logits, strict=True))})
+    return pd.DataFrame.from_records(records)
+
+
+@st.fragment
+def render_prediction(run: state.Run) -> None:
+    sentence = st.text_input(t("classifier.predict.sentence"), key="classifier.sentence",
+                             placeholder=t("classifier.predict.placeholder"), persist_state="session")
+    if not sentence or not sentence.split():
+        st.caption(t("classifier.predict.empty"))
+        return
+    model = state.model_with(run.result.final_weight, run.result.final_bias)
+    prediction = predict(model, run.dataset.vocab, run.dataset.labels, sentence, run.options)
+    st.metric(t("classifier.predict.predicted"), prediction.predicted)
+    probabilities = pd.DataFrame(
+        {t("classifier.col.label"): prediction.labels,
+         t("classifier.col.probability"): prediction.probabilities,
+         t("classifier.col.log_prob"): prediction.log_probs}
+    )
+    st.dataframe(
+        probabilities, hide_index=True, key="classifier.probabilities",
+        column_config={
+            t("classifier.col.probability"): st.column_config.ProgressColumn(
+                t("classifier.col.probability"), min_value=0.0, max_value=1.0, format="percent"),
+            t("classifier.col.log_prob"): st.column_config.NumberColumn(format="%.4f"),
+        },
+    )
+    st.markdown(t("classifier.predict.words"))
+    st.markdown(coloured_sentence(prediction))
+    st.caption(t("classifier.predict.legend", label=prediction.predicted))
+    if prediction.unknown_words:
+        st.caption(t("classifier.predict.unknown", count=len(prediction.unknown_words)))
+    frame = contribution_frame(prediction)
+    st.dataframe(frame.style.format(precision=4, subset=prediction.labels), hide_index=True,
+                 key="classifier.contributions")
+    st.caption(t("classifier.predict.sum_note"))
+
+
+def render() -> None:
+    run = state.current_run()
+    if run is None:
+        st.info(t("classifier.train.no_run"), icon=":material/info:")
+        return
+    st.caption(t("classifier.predict.intro"))
+    render_prediction(run)

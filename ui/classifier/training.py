@@ -1,0 +1,175 @@
+"""Training: the controls, Train and Stop, a live progress bar and loss chart, and what went wrong."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from charts.classifier import history_chart
+from core.dataset import Dataset
+from core.devices import available_devices, device_status
+from core.optimizers import OPTIMIZERS
+from core.training import UPDATE_MODES, DivergenceError, EpochRecord, TrainConfig, train
+from ui.classifier import state
+from ui.classifier.texts import history_texts
+from ui.text import t
+
+LEARNING_RATES: tuple[float, ...] = (
+    0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0,
+)
+THROTTLE_SECONDS = 0.25  # at most four redraws a second, so drawing never dominates training
+FAILURE = "classifier.failure"
+
+
+def render_controls() -> None:
+    st.button(t("classifier.train.tutorial_settings"), key="classifier.tutorial_settings",
+              on_click=state.use_tutorial_settings, icon=":material/school:")
+    st.caption(t("classifier.train.tutorial_settings_text"))
+    first, second, third = st.columns(3, gap="medium")
+    with first:
+        st.selectbox(t("classifier.train.optimizer"), list(OPTIMIZERS), key="classifier.optimizer",
+                     format_func=lambda name: t(f"classifier.opt.{name}"), persist_state="session")
+        st.select_slider(t("classifier.train.lr"), LEARNING_RATES, key="classifier.lr",
+                         format_func=lambda lr: f"{lr:g}", help=t("classifier.train.lr_help"),
+                         persist_state="session")
+        st.number_input(t("classifier.train.epochs"), min_value=1, max_value=2000, step=10,
+                        key="classifier.epochs", persist_state="session")
+    with second:
+        st.radio(t("classifier.train.update_mode"), list(UPDATE_MODES), key="classifier.update_mode",
+                 format_func=lambda mode: t(f"classifier.mode.{mode}"), persist_state="session")
+        st.number_input(t("classifier.train.batch_size"), min_value=1, max_value=4096, step=8,
+                        key="classifier.batch_size", persist_state="session",
+                        disabled=st.session_state["classifier.update_mode"] != "minibatch")
+        st.number_input(t("classifier.train.seed"), min_value=0, max_value=2**31 - 1, step=1,
+                        key="classifier.seed", help=t("classifier.train.seed_help"), persist_state="session")
+    with third:
+        st.selectbox(t("classifier.train.device"), available_devices(), key="classifier.device",
+                     persist_state="session")
+        absent = [
+            t("sidebar.device_absent", device=name.upper(), reason=t(f"device.reason.{reason}"))
+            for name, reason in device_status().items() if reason is not None
+        ]
+        if absent:
+            st.caption("  \n".join(absent))
+        st.toggle(t("classifier.train.tutorial_draws"), key="classifier.tutorial_draws",
+                  help=t("classifier.train.tutorial_draws_help"), persist_state="session")
+        with st.popover(t("classifier.train.text_options"), icon=":material/text_fields:"):
+            st.toggle(t("classifier.train.lowercase"), key="classifier.lowercase", persist_state="session")
+            st.toggle(t("classifier.train.strip_punctuation"), key="classifier.strip_punctuation",
+                      persist_state="session")
+            st.toggle(t("classifier.train.vocab_from_test"), key="classifier.vocab_from_test",
+                      help=t("classifier.train.vocab_from_test_help"), persist_state="session")
+
+
+def render_question() -> None:
+    """Predict, then reveal: which way does a word's weight move?"""
+    with st.container(border=True):
+        answer = st.radio(
+            t("classifier.quiz.question"), ["up", "down", "same"], index=None, key="classifier.quiz",
+            format_func=lambda option: t(f"classifier.quiz.{option}"), horizontal=True,
+        )
+        if answer is not None:
+            if answer == "up":
+                st.success(t("classifier.quiz.right"), icon=":material/check:")
+            else:
+                st.warning(t("classifier.quiz.wrong"), icon=":material/lightbulb:")
+
+
+def run_training(data: Dataset, config: TrainConfig) -> None:
+    """Train with live feedback; a click elsewhere (Stop) ends the run but keeps its epochs."""
+    st.session_state.pop(FAILURE, None)
+    progress = st.progress(0.0, text=t("classifier.train.starting"))
+    chart = st.empty()
+    live: list[EpochRecord] = []
+    last_draw = [0.0]
+    interrupted: list[BaseException] = []
+    texts = history_texts()
+
+    def on_epoch(record: EpochRecord) -> bool | None:
+        live.append(record)
+        now = time.monotonic()
+        if now - last_draw[0] < THROTTLE_SECONDS and record.epoch < config.epochs:
+            return None
+        last_draw[0] = now
+        try:
+            progress.progress(record.epoch / config.epochs,
+                              text=t("classifier.train.progress", epoch=record.epoch, epochs=config.epochs))
+            chart.altair_chart(history_chart(live, texts), width="stretch")
+        except BaseException as error:  # noqa: BLE001 - Streamlit interrupts a run (Stop) by raising here
+            interrupted.append(error)
+            return True  # ask train() to stop after this epoch, so its result is kept
+        return None
+
+    try:
+        result = train(data, config, on_epoch)
+    except DivergenceError as error:
+        st.session_state[FAILURE] = ("diverged", error.epoch, config.lr)
+        progress.empty()
+        chart.empty()
+    except ValueError as error:
+        st.session_state[FAILURE] = ("invalid", str(error), None)
+        progress.empty()
+        chart.empty()
+    else:
+        st.session_state[state.RUN] = state.Run(result, data, state.token_options(), state.vocab_from_test())
+        progress.empty()
+        chart.empty()
+    if interrupted:
+        raise interrupted[0]
+
+
+def render_failure() -> None:
+    failure = st.session_state.get(FAILURE)
+    if failure is None:
+        return
+    kind, detail, lr = failure
+    if kind == "diverged":
+        st.error(t("classifier.train.diverged", epoch=detail, lr=f"{lr:g}"), icon=":material/warning:")
+    else:
+        st.error(t("classifier.train.invalid"), icon=":material/error:")
+        st.caption(str(detail))
+
+
+def render_summary() -> None:
+    run = state.current_run()
+    if run is None:
+        st.info(t("classifier.train.no_run"), icon=":material/info:")
+        return
+    result = run.result
+    last = result.history[-1]
+    if result.status == "imported":
+        st.info(t("classifier.train.imported"), icon=":material/upload_file:")
+    elif result.status == "stopped":
+        st.warning(t("classifier.train.stopped", done=result.epochs_done, epochs=result.config.epochs),
+                   icon=":material/stop_circle:")
+    else:
+        st.success(t("classifier.train.done", epochs=result.epochs_done), icon=":material/check_circle:")
+    columns = st.columns(4)
+    columns[0].metric(t("classifier.metric.train_loss"), f"{last.train_loss:.4f}",
+                      delta=f"{last.train_loss - result.history[0].train_loss:+.4f}", delta_color="inverse")
+    columns[1].metric(t("classifier.metric.train_accuracy"), f"{last.train_accuracy:.0%}")
+    if last.test_loss is not None:
+        columns[2].metric(t("classifier.metric.test_loss"), f"{last.test_loss:.4f}",
+                          delta=f"{last.test_loss - result.history[0].test_loss:+.4f}", delta_color="inverse")
+        columns[3].metric(t("classifier.metric.test_accuracy"), f"{last.test_accuracy:.0%}")
+    st.altair_chart(history_chart(result.history, history_texts()), width="stretch")
+    if state.dataset() is not run.dataset:
+        st.caption(t("classifier.train.stale"))
+
+
+def render(data: Dataset | None) -> None:
+    st.caption(t("classifier.train.intro"))
+    render_controls()
+    render_question()
+    if data is None:
+        st.warning(t("classifier.train.fix_corpus", count=len(state.problems())), icon=":material/block:")
+    buttons = st.columns([1, 1, 4])
+    clicked = buttons[0].button(t("classifier.train.button"), key="classifier.train", type="primary",
+                                disabled=data is None, icon=":material/play_arrow:", width="stretch")
+    buttons[1].button(t("classifier.train.stop"), key="classifier.stop", icon=":material/stop:",
+                      help=t("classifier.train.stop_help"), width="stretch")
+    if clicked and data is not None:
+        run_training(data, state.train_config())
+    render_failure()
+    render_summary()
