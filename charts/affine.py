@@ -12,10 +12,15 @@ TITLE_SIZE = 15
 PLANE_SIZE = 380
 
 
-def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Font sizes that stay readable on a projector."""
+def styled(chart: alt.TopLevelMixin, autosize: str = "fit-x") -> alt.TopLevelMixin:
+    """Font sizes that stay readable on a projector, and a sizing mode.
+
+    Streamlit's default sizing ("fit") counts the title, axes and legend inside the height,
+    which squeezes the plot; "fit-x" fits only the width, "pad" keeps the given size.
+    """
     return (
-        chart.configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE)
+        chart.properties(autosize=alt.AutoSizeParams(type=autosize, contains="padding"))
+        .configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE)
         .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE, labelLimit=320)
         .configure_title(fontSize=TITLE_SIZE + 2, anchor="start")
     )
@@ -33,10 +38,21 @@ def matrix_frame(matrix: Sequence[Sequence[float]]) -> pd.DataFrame:
 
 
 def matrix_heatmap(
-    matrix: Sequence[Sequence[float]], title: str, row_title: str, col_title: str, digits: int = 4
+    matrix: Sequence[Sequence[float]],
+    title: str,
+    row_title: str,
+    col_title: str,
+    digits: int = 4,
+    highlight_row: int | None = None,
 ) -> alt.LayerChart:
-    """A matrix drawn as coloured cells (blue positive, red negative) with each value written in."""
+    """A matrix drawn as coloured cells (blue positive, red negative) with each value written in.
+
+    `highlight_row` outlines one row, to follow a row of the input to its row of the output.
+    """
     frame = matrix_frame(matrix)
+    columns = max(len(values) for values in matrix)
+    if columns > 5:
+        digits = min(digits, 2)
     limit = max(float(frame["value"].abs().max()), 1e-9)
     base = alt.Chart(frame, title=title).encode(
         x=alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0)),
@@ -54,14 +70,18 @@ def matrix_heatmap(
             alt.Tooltip("value:Q", format=f".{digits}f"),
         ],
     )
-    text = base.mark_text(fontSize=LABEL_SIZE).encode(
+    text = base.mark_text(fontSize=LABEL_SIZE if columns <= 5 else LABEL_SIZE - 1).encode(
         text=alt.Text("value:Q", format=f".{digits}f"),
-        color=alt.condition(
-            f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value("black")
-        ),
+        color=alt.condition(f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value("black")),
     )
-    rows = len(matrix)
-    return styled((cells + text).properties(height=max(70, 44 * rows)))
+    layers = [cells, text]
+    if highlight_row is not None:
+        outline = alt.Chart(frame[frame["row"] == highlight_row]).mark_rect(
+            fill=None, stroke="#111111", strokeWidth=3
+        )
+        layers.append(outline.encode(x="col:O", y="row:O"))
+    # A step, not a total height: the title and the axes must not eat the rows' space.
+    return styled(alt.layer(*layers).properties(height=alt.Step(42)))
 
 
 def polyline_frame(points, line: Sequence[int], series: str, part: str) -> pd.DataFrame:
@@ -117,4 +137,4 @@ def plane_chart(
     grid = base.transform_filter("datum.part == 'grid'").mark_line(strokeWidth=1.3, opacity=0.75)
     shape = base.transform_filter("datum.part == 'shape'").mark_line(strokeWidth=3.5)
     chart = grid.encode(**encode) + shape.encode(**encode)
-    return styled(chart.properties(width=PLANE_SIZE, height=PLANE_SIZE))
+    return styled(chart.properties(width=PLANE_SIZE, height=PLANE_SIZE), autosize="pad")

@@ -26,7 +26,8 @@ def _text(texts: Mapping[str, str], key: str) -> str:
 def _finish(chart: alt.Chart, texts: Mapping[str, str]) -> alt.Chart:
     if texts.get("title"):
         chart = chart.properties(title=alt.Title(texts["title"], fontSize=16, anchor="start"))
-    return chart.configure_axis(**FONT).configure_legend(**FONT, orient="bottom")
+    # Legends below the plot, wrapped in rows of three, stay whole in a narrow window.
+    return chart.configure_axis(**FONT).configure_legend(**FONT, orient="bottom", columns=3)
 
 
 def _cpu(tensor) -> torch.Tensor:
@@ -93,9 +94,15 @@ def weight_heatmap(
             "label:N",
             title=_text(texts, "label"),
             sort=list(labels),
-            axis=alt.Axis(labelAngle=0, orient="top"),
+            axis=alt.Axis(labelAngle=-35, orient="top", labelOverlap=False),
         ),
-        y=alt.Y("word:N", title=_text(texts, "word"), sort=y_order),
+        y=alt.Y(
+            "word:N",
+            title=_text(texts, "word"),
+            sort=y_order,
+            # Every word must show: hiding "overlapping" labels would drop every other row.
+            axis=alt.Axis(labelOverlap=False, labelLimit=180),
+        ),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=0.5).encode(
         color=alt.Color(
@@ -132,16 +139,24 @@ def _curves(
     legend_title: str,
     y_scale: alt.Scale | None = None,
     y_format: str | None = None,
+    dashed: bool = False,
 ) -> alt.Chart:
     points = frame["epoch"].nunique() <= 40
     y_axis = alt.Axis(format=y_format) if y_format else alt.Axis()
+    # Legend entries in the order the series first appear (train before test, runs as given).
+    order = list(dict.fromkeys(frame[color_field]))
+    extra = {}
+    if dashed:
+        # Solid train, dashed test: tells them apart without colour, on a projector too.
+        extra["strokeDash"] = alt.StrokeDash(f"{color_field}:N", title=legend_title, sort=order)
     chart = (
         alt.Chart(frame)
         .mark_line(point=points, strokeWidth=2.5)
         .encode(
             x=alt.X("epoch:Q", title=_text(texts, "epoch"), axis=alt.Axis(tickMinStep=1)),
             y=alt.Y("value:Q", title=y_title, scale=y_scale or alt.Scale(zero=False), axis=y_axis),
-            color=alt.Color(f"{color_field}:N", title=legend_title),
+            color=alt.Color(f"{color_field}:N", title=legend_title, sort=order),
+            **extra,
             tooltip=[
                 alt.Tooltip(f"{color_field}:N", title=legend_title),
                 alt.Tooltip("epoch:Q", title=_text(texts, "epoch")),
@@ -156,7 +171,7 @@ def _curves(
 def history_chart(history: Sequence[EpochRecord], texts: dict) -> alt.Chart:
     """Train and test loss per epoch. `texts` keys: epoch, loss, series, train, test, title (optional)."""
     frame = _history_frame(history, "loss", texts)
-    return _curves(frame, _text(texts, "loss"), texts, "series", _text(texts, "series"))
+    return _curves(frame, _text(texts, "loss"), texts, "series", _text(texts, "series"), dashed=True)
 
 
 def accuracy_chart(history: Sequence[EpochRecord], texts: dict) -> alt.Chart:
@@ -173,6 +188,7 @@ def accuracy_chart(history: Sequence[EpochRecord], texts: dict) -> alt.Chart:
         _text(texts, "series"),
         y_scale=alt.Scale(domain=[0, 1]),
         y_format="%",
+        dashed=True,
     )
 
 
@@ -193,7 +209,12 @@ def confusion_chart(matrix, labels: Sequence[str], texts: dict) -> alt.Chart:
     )
     top = max(int(frame["count"].max()) if len(frame) else 0, 1)
     base = alt.Chart(frame).encode(
-        x=alt.X("predicted:N", title=_text(texts, "predicted"), sort=labels, axis=alt.Axis(labelAngle=-30)),
+        x=alt.X(
+            "predicted:N",
+            title=_text(texts, "predicted"),
+            sort=labels,
+            axis=alt.Axis(labelAngle=-35, labelOverlap=False),
+        ),
         y=alt.Y("true:N", title=_text(texts, "true"), sort=labels),
     )
     cells = base.mark_rect().encode(

@@ -16,7 +16,7 @@ def curves_chart(
     legend_title: str,
     marks: pd.DataFrame | None = None,
     log_y: bool = False,
-    height: int = 340,
+    height: int = 260,
 ) -> alt.LayerChart:
     """Curves y(x), one colour per `series`, with optional highlighted points `marks` (x, y, series)."""
     scale = alt.Scale(type="log") if log_y else alt.Scale(zero=False)
@@ -62,4 +62,4 @@ def gradient_flow_chart(
         ],
     )
     chart = base.mark_line(strokeWidth=2.5) + base.mark_point(size=60, filled=True)
-    return styled(chart.properties(height=360))
+    return styled(chart.properties(height=280))

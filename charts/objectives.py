@@ -85,9 +85,18 @@ def loss_curve(
         .mark_point(size=220, filled=True, color=WRONG_COLOR)
         .encode(x="p:Q", y="loss:Q")
     )
+    # Near the right edge the label would be cut off: write it to the left of the point there.
+    right_side = current[0] > 0.6
     current_label = (
         alt.Chart(current_data)
-        .mark_text(fontSize=15, fontWeight="bold", color=WRONG_COLOR, dy=-18, align="center")
+        .mark_text(
+            fontSize=15,
+            fontWeight="bold",
+            color=WRONG_COLOR,
+            dy=-16,
+            align="right" if right_side else "left",
+            dx=-10 if right_side else 10,
+        )
         .encode(x="p:Q", y="loss:Q", text="label:N")
     )
     return style(
@@ -122,7 +131,9 @@ def pitfall_bars(
     )
     bars = base.mark_bar().encode(
         color=alt.Color(
-            "series:N", sort=order, title=series_title,
+            "series:N",
+            sort=order,
+            title=series_title,
             scale=alt.Scale(domain=order, range=[RIGHT_COLOR, WRONG_COLOR]),
         )
     )

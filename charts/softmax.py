@@ -60,7 +60,8 @@ def temperature_lines(
         .encode(
             x=alt.X("temperature:Q", title=x_title, scale=alt.Scale(type="log")),
             y=alt.Y("probability:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("class:N", sort=None, title=class_title),
+            # tableau10: neighbouring classes get clearly different hues, also on a projector.
+            color=alt.Color("class:N", sort=None, title=class_title, scale=alt.Scale(scheme="tableau10")),
             tooltip=[
                 alt.Tooltip("class:N", title=class_title),
                 alt.Tooltip("temperature:Q", title=x_title, format=".2f"),
@@ -103,11 +104,16 @@ def shift_bars(
     order = list(series)
     x = alt.X("class:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=0))
     offset = alt.XOffset("series:N", sort=order)
-    color = alt.Color("series:N", sort=order, title=series_title)
+    color = alt.Color(
+        "series:N",
+        sort=order,
+        title=series_title,
+        scale=alt.Scale(domain=order, range=["#1f77b4", "#9ecae1", "#d95f02"][: len(order)]),
+        # One entry per line: three long names side by side do not fit a phone-wide window.
+        legend=alt.Legend(orient="bottom", direction="vertical", columns=1),
+    )
     bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(x=x, xOffset=offset, y=alt.Y("value:Q", title=y_title), color=color)
+        alt.Chart(data).mark_bar().encode(x=x, xOffset=offset, y=alt.Y("value:Q", title=y_title), color=color)
     )
     missing = (
         alt.Chart(data)

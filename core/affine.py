@@ -68,6 +68,7 @@ def entry_terms(
     """The pieces of output[row, column]: pairs (A[column, j], x[row, j]), the bias, and their total."""
     if not (0 <= row < batch.shape[0] and 0 <= column < weight.shape[0]):
         raise ValueError(f"no entry ({row}, {column}) in a {batch.shape[0]} x {weight.shape[0]} output")
+    weight, bias, batch = weight.detach(), bias.detach(), batch.detach()
     pairs = [(float(a), float(x)) for a, x in zip(weight[column], batch[row], strict=True)]
     total = sum(a * x for a, x in pairs) + float(bias[column])
     return pairs, float(bias[column]), total

@@ -25,8 +25,8 @@ def rows_from_csv(data: bytes) -> list[Row]:
     """Rows read from UTF-8 CSV bytes; ValueError for bad encoding, columns or split values.
 
     Column names are matched without regard to case or surrounding spaces; `split` is
-    optional and defaults to "train". Blank lines are skipped. Line numbers in errors count
-    the header as line 1.
+    optional and defaults to "train". Blank lines are skipped. Line numbers in errors are
+    lines of the file (the header is line 1).
     """
     try:
         text = data.decode("utf-8-sig")
@@ -34,28 +34,30 @@ def rows_from_csv(data: bytes) -> list[Row]:
         raise ValueError(f"the file is not UTF-8 text (byte {error.start} cannot be decoded)") from None
     if not text.strip():
         raise ValueError("the file is empty")
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        table = list(csv.reader(io.StringIO(text, newline="")))
+        # Each record with the file line it ends on (a quoted text may span several lines).
+        table = [(reader.line_num, cells) for cells in reader]
     except csv.Error as error:
-        raise ValueError(f"the file is not valid CSV: {error}") from None
-    header = [name.strip().lower() for name in table[0]]
+        raise ValueError(f"the file is not valid CSV (line {reader.line_num}): {error}") from None
+    header = [name.strip().lower() for name in table[0][1]]
     missing = [name for name in ("text", "label") if name not in header]
     if missing:
         raise ValueError(f"missing column(s): {', '.join(missing)}; the header must name text and label")
     text_at, label_at = header.index("text"), header.index("label")
     split_at = header.index("split") if "split" in header else None
+
+    def cell(cells: list[str], index: int | None) -> str:
+        return cells[index] if index is not None and index < len(cells) else ""
+
     rows: list[Row] = []
-    for line, cells in enumerate(table[1:], start=2):
-        if not any(cell.strip() for cell in cells):
+    for line, cells in table[1:]:
+        if not any(value.strip() for value in cells):
             continue
-
-        def cell(index: int | None, cells: list[str] = cells) -> str:
-            return cells[index] if index is not None and index < len(cells) else ""
-
-        split = cell(split_at).strip().lower() or "train"
+        split = cell(cells, split_at).strip().lower() or "train"
         if split not in SPLITS:
-            raise ValueError(f"line {line}: split must be 'train' or 'test', not {cell(split_at)!r}")
-        rows.append(Row(cell(text_at), cell(label_at).strip(), split))
+            raise ValueError(f"line {line}: split must be 'train' or 'test', not {cell(cells, split_at)!r}")
+        rows.append(Row(cell(cells, text_at), cell(cells, label_at).strip(), split))
     if not rows:
         raise ValueError("the file has a header but no rows")
     return rows

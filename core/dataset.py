@@ -29,12 +29,17 @@ def bow_vector(tokens: list[str], vocab: Vocabulary) -> torch.Tensor:
 
 def bow_matrix(sentences: list[list[str]], vocab: Vocabulary) -> torch.Tensor:
     """Word counts of many sentences, one row each, shape (N, |V|)."""
-    matrix = torch.zeros(len(sentences), len(vocab))
+    rows: list[int] = []
+    columns: list[int] = []
     for row, tokens in enumerate(sentences):
         for word in tokens:
             if word in vocab:
-                matrix[row, vocab.index(word)] += 1
-    return matrix
+                rows.append(row)
+                columns.append(vocab.index(word))
+    matrix = torch.zeros(len(sentences), len(vocab))
+    # One accumulating write instead of a tensor write per word: same counts, far faster.
+    index = (torch.tensor(rows, dtype=torch.long), torch.tensor(columns, dtype=torch.long))
+    return matrix.index_put_(index, torch.ones(len(rows)), accumulate=True)
 
 
 @dataclass

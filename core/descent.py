@@ -10,9 +10,6 @@ import torch
 from core.optimizers import OPTIMIZER_CODE, OPTIMIZERS, make_optimizer
 from core.surfaces import Surface
 
-# A point further than this from the origin counts as diverged: nothing drawn here lives
-# beyond a few units, and by this distance every update rule here has lost its way.
-ESCAPE_RADIUS = 1e3
 MAX_STEPS = 500
 
 
@@ -41,12 +38,13 @@ class DescentPath:
         return self.losses[-1]
 
 
-def is_runaway(point: torch.Tensor, loss: torch.Tensor) -> bool:
-    """True when a point or its loss is NaN or infinite, or the point has flown off."""
+def is_runaway(surface: Surface, point: torch.Tensor, loss: torch.Tensor) -> bool:
+    """True when a point or its loss is NaN or infinite, or the point is far off the map."""
+    centre = torch.tensor(surface.centre, dtype=point.dtype)
     return (
         not bool(torch.isfinite(point).all())
         or not bool(torch.isfinite(loss))
-        or float(point.norm()) > ESCAPE_RADIUS
+        or float((point - centre).norm()) > surface.escape_radius
     )
 
 
@@ -73,11 +71,12 @@ def descend(
     for step in range(steps + 1):
         opt.zero_grad()
         loss = surface.loss(theta[0], theta[1])
-        if is_runaway(theta.detach(), loss.detach()):
+        point = theta.detach()
+        if is_runaway(surface, point, loss.detach()):
             path.diverged_at = step
             break
-        path.points.append((float(theta[0]), float(theta[1])))
-        path.losses.append(float(loss))
+        path.points.append((float(point[0]), float(point[1])))
+        path.losses.append(float(loss.detach()))
         if step == steps:
             break
         loss.backward()
@@ -105,6 +104,7 @@ class ManualStep:
     loss: float
     grad: tuple[float, float]
     new_theta: tuple[float, float]
+    new_loss: float
 
 
 def sgd_by_hand(
@@ -112,45 +112,53 @@ def sgd_by_hand(
 ) -> list[ManualStep]:
     """Plain gradient descent without torch.optim: autograd for the gradient, the update by hand.
 
-    Stops early (with fewer records) if a point runs away, as `descend` does.
+    Stops early if a point runs away: with n records, point n + 1 is where `descend` reports it.
     """
     start = surface.start if start is None else start
     _check(steps, start)
     if not (math.isfinite(lr) and lr > 0):
         raise ValueError(f"the learning rate must be positive; got {lr}")
     theta = torch.tensor([float(v) for v in start], requires_grad=True)
+    loss = surface.loss(theta[0], theta[1])
     records: list[ManualStep] = []
+    if is_runaway(surface, theta.detach(), loss.detach()):
+        return records
     for step in range(steps):
-        loss = surface.loss(theta[0], theta[1])
         (grad,) = torch.autograd.grad(loss, theta)
-        with torch.no_grad():
-            new_theta = theta - lr * grad
-        if is_runaway(theta.detach(), loss.detach()) or is_runaway(new_theta, torch.tensor(0.0)):
+        new_theta = (theta.detach() - lr * grad).requires_grad_(True)
+        new_loss = surface.loss(new_theta[0], new_theta[1])
+        # The same rule as `descend`: the first bad point ends the walk, so both stop at one step.
+        if is_runaway(surface, new_theta.detach(), new_loss.detach()):
             break
         records.append(
             ManualStep(
                 step,
-                (float(theta[0]), float(theta[1])),
-                float(loss),
-                (float(grad[0]), float(grad[1])),
-                (float(new_theta[0]), float(new_theta[1])),
+                _pair(theta),
+                float(loss.detach()),
+                _pair(grad),
+                _pair(new_theta),
+                float(new_loss.detach()),
             )
         )
-        theta = new_theta.requires_grad_(True)
+        theta, loss = new_theta, new_loss
     return records
 
 
+def _pair(values: torch.Tensor) -> tuple[float, float]:
+    values = values.detach()
+    return float(values[0]), float(values[1])
+
+
 def _number(value: float) -> str:
-    return repr(round(float(value), 6))
+    # The shortest text that reads back as the same float, so the script starts where the page does.
+    return repr(float(value))
 
 
 def manual_code(surface: Surface, lr: float, steps: int, start: tuple[float, float]) -> str:
     """A script that takes `steps` hand-written SGD steps on `surface` and prints theta."""
     x0, y0 = (_number(v) for v in start)
     return (
-        "import torch\n\n"
-        + surface.code
-        + f"\n\nlr = {_number(lr)}\n"
+        "import torch\n\n" + surface.code + f"\n\nlr = {_number(lr)}\n"
         f"theta = torch.tensor([{x0}, {y0}], requires_grad=True)\n"
         f"for step in range({steps}):\n"
         "    loss = loss_fn(theta[0], theta[1])\n"
@@ -167,6 +175,7 @@ def race_code(
 ) -> str:
     """A script that runs the race with torch.optim and prints where each optimiser ends."""
     x0, y0 = (_number(v) for v in start)
+    cx, cy = (_number(v) for v in surface.centre)
     makers = "\n".join(
         f"    {name!r}: lambda params: {OPTIMIZER_CODE[name].replace('model.parameters()', 'params')},"
         for name in optimizers
@@ -175,9 +184,8 @@ def race_code(
         "import torch\nfrom torch import optim\n\n"
         + surface.code
         + f"\n\nlr, steps = {_number(lr)}, {steps}\n"
-        "optimisers = {\n"
-        + makers.replace("{lr}", "lr")
-        + "\n}\n"
+        "optimisers = {\n" + makers.replace("{lr}", "lr") + "\n}\n"
+        f"centre, escape_radius = torch.tensor([{cx}, {cy}]), {surface.escape_radius!r}\n"
         "results = {}\n"
         "for name, make in optimisers.items():\n"
         f"    theta = torch.tensor([{x0}, {y0}], requires_grad=True)\n"
@@ -185,7 +193,9 @@ def race_code(
         "    for step in range(steps + 1):\n"
         "        optimiser.zero_grad()\n"
         "        loss = loss_fn(theta[0], theta[1])\n"
-        f"        if not torch.isfinite(loss) or not torch.isfinite(theta).all() or theta.norm() > {ESCAPE_RADIUS:g}:\n"
+        "        # Stop at the first NaN or infinity, or a point far off the map: it has diverged.\n"
+        "        off_map = (theta.detach() - centre).norm() > escape_radius\n"
+        "        if not torch.isfinite(loss) or not torch.isfinite(theta).all() or off_map:\n"
         "            results[name] = f'diverged at step {step}'\n"
         "            break\n"
         "        if step == steps:\n"

@@ -115,8 +115,7 @@ Corpus, vocabulary, label map, seed, optimiser and update mode are those of the 
 the printed weights (4 decimals) are the ones the app shows. Run: python {filename}
 """
 
-{imports}
-import torch
+{imports}import torch
 import torch.nn.functional as F
 from torch import nn, optim
 
@@ -190,8 +189,15 @@ optimizer = {optimizer}
 
 x_train, y_train = make_bow_matrix(train_rows).to(DEVICE), make_targets(train_rows).to(DEVICE)
 x_test, y_test = make_bow_matrix(test_rows).to(DEVICE), make_targets(test_rows).to(DEVICE)
-# Shuffling has its own generator, so it never disturbs the global seed.
-generator = torch.Generator().manual_seed(SEED)
+PRINT_EVERY = max(1, EPOCHS // 10)
+
+
+def report(epoch):
+    """Print the training loss now and then; it draws nothing random and changes no weight."""
+    if epoch % PRINT_EVERY == 0 or epoch == EPOCHS:
+        with torch.no_grad():
+            print(f"epoch {{epoch:4d}}  train loss {{F.nll_loss(model(x_train), y_train).item():.4f}}")
+
 
 '''
 
@@ -204,9 +210,12 @@ for epoch in range(1, EPOCHS + 1):
         loss = F.nll_loss(log_probs, y_train[index])
         loss.backward()
         optimizer.step()
+    report(epoch)
 """
 
 _LOOP_MINIBATCH = """\
+# Shuffling has its own generator, so it never disturbs the global seed.
+generator = torch.Generator().manual_seed(SEED)
 for epoch in range(1, EPOCHS + 1):
     for index in torch.randperm(len(y_train), generator=generator).split(BATCH_SIZE):
         index = index.to(DEVICE)
@@ -215,6 +224,7 @@ for epoch in range(1, EPOCHS + 1):
         loss = F.nll_loss(log_probs, y_train[index])
         loss.backward()
         optimizer.step()
+    report(epoch)
 """
 
 _SCRIPT_TAIL = """
@@ -276,7 +286,7 @@ def reproduction_script(
     corpus = "\n".join(f"    ({row.text!r}, {row.label!r}, {row.split!r})," for row in rows)
     head = _SCRIPT_HEAD.format(
         filename=filename,
-        imports="import unicodedata\n" if options.strip_punctuation else "",
+        imports="import unicodedata\n\n" if options.strip_punctuation else "",
         seed=int(config.seed),
         epochs=int(config.epochs),
         lr=repr(float(config.lr)),

@@ -32,10 +32,10 @@ def gradient_norms(
 ) -> list[float]:
     """Mean gradient norm after crossing 0, 1, ..., depth layers back from the output.
 
-    The stack is x -> f(W1 x) -> ... -> f(Wk ...), weights scaled by `gain` (by default
-    `init_gain(name)`), and
-    the loss is the sum of the outputs. Entry j is the mean norm of d loss / d h over the batch,
-    for the activation h that lies j layers below the output; the last entry is at the input.
+    The stack is x -> f(W1 x) -> ... -> f(Wk ...), with the weights scaled by `gain` (by
+    default `init_gain(name)`), and the loss is the sum of the outputs. Entry j is the mean norm
+    of d loss / d h over the batch, for the activation h that lies j layers below the output;
+    the last entry is at the input.
     """
     if batch < 1:
         raise ValueError(f"batch must be at least 1; got {batch}")

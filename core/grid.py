@@ -84,13 +84,16 @@ def preset_map(name: str) -> tuple[torch.Tensor, torch.Tensor]:
     return torch.tensor(matrix), torch.tensor(shift)
 
 
-def area_effect(det: float, tol: float = 1e-9) -> str:
-    """What a map with determinant `det` does to areas: collapse, flip, grow, shrink or keep."""
+def area_effect(det: float, tol: float = 5e-4) -> str:
+    """What a map with determinant `det` does to areas: collapse, flip, grow, shrink or keep.
+
+    `tol` is generous because presets such as the rotation are typed with 4 decimals.
+    """
     if abs(det) < tol:
         return "collapse"
     if det < 0:
         return "flip"
-    if abs(det - 1.0) < 1e-6:
+    if abs(det - 1.0) < tol:
         return "keep"
     return "grow" if det > 1 else "shrink"
 

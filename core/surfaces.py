@@ -18,6 +18,10 @@ SURFACES: tuple[str, ...] = ("bowl", "rosenbrock", "saddle", "classifier")
 # Points on a side of the grid drawn under the paths: 60 x 60 = 3,600 loss evaluations.
 GRID_SIZE = 60
 
+# A point more than this many half-diagonals of the window from its centre has run away:
+# far off the map, an optimiser is no longer exploring this landscape.
+ESCAPE_FACTOR = 10
+
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 
 
@@ -37,15 +41,20 @@ class Surface:
     # Evaluates many points at once; the point-wise `loss` if not given.
     grid_loss: LossFn | None = None
 
+    @property
+    def centre(self) -> tuple[float, float]:
+        return ((self.x_range[0] + self.x_range[1]) / 2, (self.y_range[0] + self.y_range[1]) / 2)
+
+    @property
+    def escape_radius(self) -> float:
+        """How far from the centre a point may go before it counts as run away: ten half-diagonals."""
+        half_diagonal = math.hypot(self.x_range[1] - self.x_range[0], self.y_range[1] - self.y_range[0]) / 2
+        return round(ESCAPE_FACTOR * half_diagonal, 3)
+
     def at(self, x: float, y: float) -> float:
         """The loss at one point, as a Python float."""
         with torch.no_grad():
             return float(self.loss(torch.tensor(float(x)), torch.tensor(float(y))))
-
-
-def _check_point(x: float, y: float) -> None:
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise ValueError(f"the start point must be finite numbers; got ({x}, {y})")
 
 
 def bowl(kappa: float = 10.0) -> Surface:
@@ -78,7 +87,7 @@ def rosenbrock() -> Surface:
         return (1 - x) ** 2 + 100 * (y - x**2) ** 2
 
     code = "def loss_fn(x, y):\n    return (1 - x) ** 2 + 100 * (y - x**2) ** 2\n"
-    return Surface("rosenbrock", loss, (-2.0, 2.0), (-1.0, 3.0), (-1.5, 2.5), (1.0, 1.0), code)
+    return Surface("rosenbrock", loss, (-2.0, 2.0), (-1.0, 3.0), (-1.5, 2.0), (1.0, 1.0), code)
 
 
 def saddle() -> Surface:
@@ -113,8 +122,8 @@ def classifier_labels() -> list[str]:
 def classifier_surface(
     seed: int,
     first: WeightChoice = WeightChoice("SPANISH", "me"),
-    second: WeightChoice = WeightChoice("SPANISH", "No"),
-    half_width: float = 4.0,
+    second: WeightChoice = WeightChoice("SPANISH", "it"),
+    half_width: float = 6.0,
 ) -> Surface:
     """The tutorial classifier's mean training NLL as a function of two of its weights.
 
@@ -172,9 +181,13 @@ def classifier_surface(
 
 
 def _classifier_code(seed: int, first: WeightChoice, second: WeightChoice) -> str:
-    sentences = ",\n".join(f"    ({row.text!r}.split(), {row.label!r})" for row in TUTORIAL_CORPUS if row.split == "train")
-    tests = ",\n".join(f"    ({row.text!r}.split(), {row.label!r})" for row in TUTORIAL_CORPUS if row.split == "test")
-    return f'''import torch.nn.functional as F
+    sentences = ",\n".join(
+        f"    ({row.text!r}.split(), {row.label!r})" for row in TUTORIAL_CORPUS if row.split == "train"
+    )
+    tests = ",\n".join(
+        f"    ({row.text!r}.split(), {row.label!r})" for row in TUTORIAL_CORPUS if row.split == "test"
+    )
+    return f"""import torch.nn.functional as F
 from torch import nn
 
 data = [
@@ -209,7 +222,7 @@ def loss_fn(x, y):
     weight[r1, c1] = x
     weight[r2, c2] = y
     return F.nll_loss(F.log_softmax(bows @ weight.T + b0, dim=1), targets)
-'''
+"""
 
 
 def build_surface(
@@ -217,7 +230,7 @@ def build_surface(
     kappa: float = 10.0,
     seed: int = 1,
     first: WeightChoice = WeightChoice("SPANISH", "me"),
-    second: WeightChoice = WeightChoice("SPANISH", "No"),
+    second: WeightChoice = WeightChoice("SPANISH", "it"),
 ) -> Surface:
     """The surface called `key`, with its settings (κ for the bowl, seed and weights for the classifier)."""
     if key == "bowl":

@@ -22,7 +22,7 @@ from ui.state import device, seed
 from ui.text import t
 
 EXTENT = 2.0
-GRID = grid_lines(EXTENT, lines=9, samples=41)
+GRID = grid_lines(EXTENT, lines=9, samples=25)
 SHAPE = letter_f()
 SHAPE_LINE = (0,) * SHAPE.shape[0]
 FIRST = ("tanh", "relu", "sigmoid")
@@ -51,15 +51,16 @@ def map_inputs(prefix: str, default_preset: str, names: tuple[str, str]) -> tupl
         t("affine.plane.preset"), list(PRESET_MAPS), format_func=lambda name: t(f"affine.preset.{name}"),
         key=f"{prefix}_preset", on_change=load_preset, persist_state="session",
     )
-    columns = st.columns(3)
     matrix_name, vector_name = names
-    labels = [f"{matrix_name}[{i}, {j}]" for i in (0, 1) for j in (0, 1)]
-    labels += [f"{vector_name}[{i}]" for i in (0, 1)]
-    for index, (key, label) in enumerate(zip(keys, labels, strict=True)):
-        columns[2 if index >= 4 else index % 2].number_input(
-            label, min_value=-5.0, max_value=5.0, step=0.1, format="%.3f",
-            key=key, persist_state="session",
-        )
+    # One row of inputs per row of A (with its entry of b), so a narrow window reads them in order.
+    for i in (0, 1):
+        row_keys = [keys[2 * i], keys[2 * i + 1], keys[4 + i]]
+        labels = [f"{matrix_name}[{i}, 0]", f"{matrix_name}[{i}, 1]", f"{vector_name}[{i}]"]
+        for column, key, label in zip(st.columns(3), row_keys, labels, strict=True):
+            column.number_input(
+                label, min_value=-5.0, max_value=5.0, step=0.1, format="%.3f",
+                key=key, persist_state="session",
+            )
     values = [float(st.session_state[key]) for key in keys]
     return torch.tensor([values[:2], values[2:4]]), torch.tensor(values[4:])
 
@@ -100,18 +101,28 @@ except ValueError as error:
 output = apply_linear(layer.to(where), batch.to(where)).cpu()
 weight, bias = layer.weight.detach().cpu(), layer.bias.detach().cpu()
 
+pick = st.columns(2)
+row = pick[0].selectbox(t("affine.linear.row"), range(rows), key="affine_row")
+column = pick[1].selectbox(t("affine.linear.column"), range(out_features), key="affine_column")
+st.caption(t("affine.linear.outline", row=row, column=column))
+
 row_title, col_title = t("affine.axis.row"), t("affine.axis.column")
-top = st.columns([in_features + 1, in_features + 1])
+top = st.columns(2)
 top[0].altair_chart(
-    matrix_heatmap(batch.tolist(), t("affine.linear.x_title", n=rows, m=in_features), row_title, col_title),
+    matrix_heatmap(
+        batch.tolist(), t("affine.linear.x_title", n=rows, m=in_features), row_title, col_title,
+        highlight_row=row,
+    ),
     width="stretch",
 )
 top[1].altair_chart(
-    matrix_heatmap(weight.tolist(), t("affine.linear.a_title", n=out_features, m=in_features),
-                   t("affine.axis.output_unit"), col_title),
+    matrix_heatmap(
+        weight.tolist(), t("affine.linear.a_title", n=out_features, m=in_features),
+        t("affine.axis.output_unit"), col_title, highlight_row=column,
+    ),
     width="stretch",
 )
-bottom = st.columns([in_features + 1, in_features + 1])
+bottom = st.columns(2)
 bottom[0].altair_chart(
     matrix_heatmap(
         [bias.tolist()], t("affine.linear.b_title", n=out_features), "", t("affine.axis.output_unit")
@@ -119,15 +130,14 @@ bottom[0].altair_chart(
     width="stretch",
 )
 bottom[1].altair_chart(
-    matrix_heatmap(output.tolist(), t("affine.linear.y_title", n=rows, m=out_features), row_title,
-                   t("affine.axis.output_unit")),
+    matrix_heatmap(
+        output.tolist(), t("affine.linear.y_title", n=rows, m=out_features), row_title,
+        t("affine.axis.output_unit"), highlight_row=row,
+    ),
     width="stretch",
 )
 
 st.subheader(t("affine.linear.row_title"))
-pick = st.columns(2)
-row = pick[0].selectbox(t("affine.linear.row"), range(rows), key="affine_row")
-column = pick[1].selectbox(t("affine.linear.column"), range(out_features), key="affine_column")
 pairs, bias_term, total = entry_terms(weight, bias, batch, row, column)
 terms = " + ".join(f"({a:.4f} × {x:.4f})" for a, x in pairs)
 st.markdown(t("affine.linear.entry", row=row, column=column))
@@ -183,7 +193,7 @@ st.code(
 
 A = torch.tensor({fmt(A)})
 b = torch.tensor({fmt(b)})
-corners = torch.tensor([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])  # the unit square, one point per row
+corners = torch.tensor([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])  # unit square
 print(corners @ A.T + b)  # PyTorch maps rows: x -> Ax + b for each row
 det = torch.linalg.det(A)
 print(det)  # areas are multiplied by |det|; a negative det flips the shape
@@ -262,7 +272,7 @@ print((design @ fit - bent.double()).pow(2).mean().sqrt())  # what it cannot exp
 st.header(t("affine.quiz.title"))
 answer = st.radio(
     t("affine.quiz.question"), ["anything", "affine", "linear"], index=None,
-    format_func=lambda option: t(f"affine.quiz.option.{option}"), key="affine_quiz",
+    format_func=lambda option: t(f"affine.quiz.option.{option}"), key="affine_quiz", persist_state="session",
 )
 if answer == "affine":
     st.success(t("affine.quiz.right"), icon=":material/check_circle:")

@@ -2,7 +2,17 @@
 
 import streamlit as st
 
-from ui.classifier import compare, corpus_editor, export, heatmap, inspection, predict, results, state, training
+from ui.classifier import (
+    compare,
+    corpus_editor,
+    export,
+    heatmap,
+    inspection,
+    predict,
+    results,
+    state,
+    training,
+)
 from ui.text import t
 
 TABS: tuple[str, ...] = ("corpus", "inspect", "train", "results", "heatmap", "predict", "compare", "export")

@@ -21,7 +21,7 @@ PRESETS = {
 }
 SOURCES = [*PRESETS, "random", "custom"]
 QUIZ = ["0_01", "0_99", "4_6", "100"]
-REFERENCES = [0.9, 0.5, 0.1, 0.01]
+REFERENCES = [0.5, 0.1, 0.01]
 CURVE = [k / 1000 for k in range(2, 1001)]  # from p = 0.002: the loss climbs to about 6.2
 
 
@@ -193,13 +193,16 @@ right_push = score_gradient_norm(lambda s, y, r: right_loss(s, y, r), batch_scor
 wrong_push = score_gradient_norm(mistake.loss, batch_scores, batch_target)
 
 st.info(t(f"objectives.pitfall.{key}.why"), icon=":material/lightbulb:")
-right_metric, wrong_metric, gap_metric, grad_metric = st.columns(4)
+right_metric, wrong_metric, gap_metric = st.columns(3)
 right_metric.metric(t("objectives.metric.right"), f"{right:.4f}")
 wrong_metric.metric(t("objectives.metric.wrong"), f"{wrong:.4f}")
 gap_metric.metric(t("objectives.metric.gap"), f"{wrong - right:+.4f}")
-grad_metric.metric(
-    t("objectives.metric.grad"), f"{right_push:.3f} / {wrong_push:.3f}",
-    help=t("objectives.metric.grad_help"),
+right_grad_metric, wrong_grad_metric, _ = st.columns(3)
+right_grad_metric.metric(
+    t("objectives.metric.grad_right"), f"{right_push:.4f}", help=t("objectives.metric.grad_help")
+)
+wrong_grad_metric.metric(
+    t("objectives.metric.grad_wrong"), f"{wrong_push:.4f}", help=t("objectives.metric.grad_help")
 )
 examples = [str(i) for i in range(rows)]
 st.altair_chart(

@@ -1,25 +1,87 @@
-"""The affine-maps and non-linearities pages in a real browser, in English and Chinese."""
+"""The affine-maps and non-linearities pages in a real browser: wide and narrow, English and Chinese."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.conftest import screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
 
-def test_affine_page_draws_its_charts(page, app_url):
-    page.goto(f"{app_url}/affine-maps")
+def open_path(page, app_url: str, path: str, width: int = 1400) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{app_url}/{path}")
     wait_until_idle(page)
+    if page.get_by_text("Page not found").count():
+        # The very first session of a fresh server can miss a page's own path: ask again.
+        page.goto(f"{app_url}/{path}")
+        wait_until_idle(page)
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
+
+
+def whole_page_screenshot(page, name: str) -> None:
+    """A screenshot of the whole page: Streamlit scrolls inside its main area, not the window."""
+    width = page.viewport_size["width"]
+    for _ in range(2):  # the page grows once charts redraw at the new size, so measure twice
+        height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        page.set_viewport_size({"width": width, "height": min(height + 60, 14_000)})
+        page.wait_for_timeout(1500)
+    screenshot(page, name)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the selectbox labelled `label`, retrying if a rerun closed the list."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    target = page.get_by_role("option", name=option, exact=True)
+    for _ in range(3):
+        box.click()
+        try:
+            target.wait_for(timeout=15_000)
+            break
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    target.click()
+    wait_until_idle(page)
+
+
+def test_affine_page_playground_and_composition(page, app_url):
+    open_path(page, app_url, "affine-maps")
     page.get_by_role("heading", name="nn.Linear maps every row of a batch").wait_for()
-    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 7
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 7
     assert page.get_by_text("0.1755").count() >= 1
-    screenshot(page, "affine-maps")
+    assert page.locator('[data-testid="stException"]').count() == 0
 
-
-def test_affine_page_in_chinese(page, app_url):
-    page.goto(f"{app_url}/affine-maps?lang=zh")
+    choose(page, "Preset", "Reflection (mirror in the vertical axis)")
+    page.get_by_text("-1.000").first.wait_for()
+    choose(page, "Put a non-linearity between g and f", "ReLU")
+    page.get_by_text("The grid bends, and no single affine map can follow it", exact=False).wait_for()
+    page.get_by_role("radio", name="Only an affine map: the same as a single nn.Linear").check(force=True)
     wait_until_idle(page)
+    page.get_by_text("Right. Each layer is affine", exact=False).wait_for()
+    whole_page_screenshot(page, "affine-maps")
+
+
+def test_affine_page_in_chinese_wide_and_narrow(page, app_url):
+    open_path(page, app_url, "affine-maps?lang=zh")
     page.get_by_role("heading", name="二维实验场").wait_for()
-    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
-    screenshot(page, "affine-maps-zh")
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 7
+    whole_page_screenshot(page, "affine-maps-zh")
+    page.set_viewport_size({"width": 480, "height": 900})
+    whole_page_screenshot(page, "affine-maps-zh-narrow")
+
+
+def test_nonlinearities_page(page, app_url):
+    open_path(page, app_url, "nonlinearities")
+    page.get_by_role("heading", name="Vanishing gradients").wait_for()
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 6
+    assert page.get_by_text("2.1130").count() >= 1  # the tutorial's ReLU cell
+    page.get_by_role("radio", name="0.25, at x = 0").check(force=True)
+    wait_until_idle(page)
+    page.get_by_text("Right: σ′(x)", exact=False).wait_for()
+    whole_page_screenshot(page, "nonlinearities")
+
+
+def test_nonlinearities_page_in_chinese_in_a_narrow_window(page, app_url):
+    open_path(page, app_url, "nonlinearities?lang=zh", width=480)
+    page.get_by_role("heading", name="梯度消失").wait_for()
+    whole_page_screenshot(page, "nonlinearities-zh-narrow")

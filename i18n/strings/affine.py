@@ -20,6 +20,9 @@ EN = {
     "affine.linear.b_title": "Bias b ({n})",
     "affine.linear.y_title": "Output XAᵀ + b ({n} × {m})",
     "affine.linear.row_title": "One output number, worked out by hand",
+    "affine.linear.outline": "Outlined: row {row} of X, row {column} of A and row {row} of the output. "
+    "Row {row} of the output is computed from row {row} of X alone; row {column} of A gives its "
+    "column {column}.",
     "affine.linear.row": "Row of the output",
     "affine.linear.column": "Column of the output",
     "affine.linear.entry": "Output[{row}, {column}] is row {row} of X times row {column} of A, plus b[{column}]:",
@@ -123,6 +126,8 @@ ZH = {
     "affine.linear.b_title": "偏置 b({n})",
     "affine.linear.y_title": "输出 XAᵀ + b({n} × {m})",
     "affine.linear.row_title": "手算一个输出数字",
+    "affine.linear.outline": "加了黑框的是:X 的第 {row} 行、A 的第 {column} 行,以及输出的第 {row} 行。"
+    "输出的第 {row} 行只由 X 的第 {row} 行算出;A 的第 {column} 行决定它的第 {column} 列。",
     "affine.linear.row": "输出的行",
     "affine.linear.column": "输出的列",
     "affine.linear.entry": "输出[{row}, {column}] 等于 X 的第 {row} 行与 A 的第 {column} 行逐项相乘再求和,加上 b[{column}]:",

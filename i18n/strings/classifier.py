@@ -85,8 +85,8 @@ EN = {
     "classifier.train.seed_help": "torch.manual_seed(seed) right before the model is built; the same seed "
     "gives the same starting weights. Starts at the sidebar's seed.",
     "classifier.train.device": "Device",
-    "classifier.train.tutorial_draws": "Repeat the tutorial's earlier random draws",
-    "classifier.train.tutorial_draws_help": "On: after seeding, draw Linear(5, 3), randn(2, 5), randn(2, 2) "
+    "classifier.train.tutorial_draws": "Tutorial's earlier draws",
+    "classifier.train.tutorial_draws_help": "Repeat the tutorial's four earlier random draws. On: after seeding, draw Linear(5, 3), randn(2, 5), randn(2, 2) "
     "and randn(5) first, as the tutorial does. Off: build the model straight after seeding.",
     "classifier.train.text_options": "Words",
     "classifier.train.lowercase": "Lowercase every word",
@@ -115,6 +115,8 @@ EN = {
     "the columns of the words in the sentence take part, so such a word's weight for its label goes up. "
     "Train and look at the word's path in Results.",
     "classifier.train.fix_corpus": "The corpus has {count} problem(s): fix them in the Corpus tab to train.",
+    "classifier.train.code": "PyTorch code for these settings",
+    "classifier.train.code_large": "This corpus has {rows} rows; download the script from the Export tab.",
     "classifier.train.button": "Train",
     "classifier.train.stop": "Stop",
     "classifier.train.stop_help": "Stops a run after the current epoch and keeps what it learned so far.",
@@ -303,8 +305,8 @@ ZH = {
     "classifier.train.seed": "种子",
     "classifier.train.seed_help": "在构建模型之前运行 torch.manual_seed(seed);相同的种子给出相同的初始权重。初始值取自侧边栏的种子。",
     "classifier.train.device": "设备",
-    "classifier.train.tutorial_draws": "重复教程前面的随机抽样",
-    "classifier.train.tutorial_draws_help": "开启:设置种子后,先像教程一样抽取 Linear(5, 3)、randn(2, 5)、"
+    "classifier.train.tutorial_draws": "重复教程前面的抽样",
+    "classifier.train.tutorial_draws_help": "重复教程前面的四次随机抽样。开启:设置种子后,先像教程一样抽取 Linear(5, 3)、randn(2, 5)、"
     "randn(2, 2) 和 randn(5)。关闭:设置种子后直接构建模型。",
     "classifier.train.text_options": "词语处理",
     "classifier.train.lowercase": "所有词转为小写",
@@ -329,6 +331,8 @@ ZH = {
     "classifier.quiz.wrong": "不太对。损失的梯度会提高正确标签的分数,而只有句子中出现的词的列参与其中,"
     "所以这样的词对其标签的权重会上升。训练之后,在“结果”中看看这个词的变化路径。",
     "classifier.train.fix_corpus": "语料中有 {count} 个问题:请在“语料”标签页中修正后再训练。",
+    "classifier.train.code": "这些设置对应的 PyTorch 代码",
+    "classifier.train.code_large": "这份语料有 {rows} 行;请在“导出”标签页下载脚本。",
     "classifier.train.button": "训练",
     "classifier.train.stop": "停止",
     "classifier.train.stop_help": "在当前轮次结束后停止训练,并保留到目前为止学到的内容。",

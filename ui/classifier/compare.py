@@ -12,6 +12,7 @@ from core.dataset import Dataset
 from core.optimizers import OPTIMIZERS
 from core.training import EpochRecord
 from ui.classifier import state
+from ui.classifier.texts import names
 from ui.classifier.training import LEARNING_RATES
 from ui.text import t
 
@@ -54,7 +55,7 @@ def run_comparison(data: Dataset, choices: list[str]) -> None:
 def render_comparison(data: Dataset | None) -> None:
     choices = st.multiselect(
         t("classifier.compare.optimizers"), list(OPTIMIZERS), default=DEFAULT_CHOICE, max_selections=4,
-        format_func=lambda name: t(f"classifier.opt.{name}"), key="classifier.compare_choice",
+        format_func=names("classifier.opt", OPTIMIZERS), key="classifier.compare_choice",
     )
     if choices:
         columns = st.columns(len(choices))
@@ -77,13 +78,14 @@ def render_comparison(data: Dataset | None) -> None:
         return
     metric = st.segmented_control(
         t("classifier.compare.metric"), METRICS, key="classifier.compare_metric", default="train_loss",
-        required=True, format_func=lambda name: t(f"classifier.metric.{name}"),
+        required=True, format_func=names("classifier.metric", METRICS),
     )
     metric = metric or "train_loss"
     texts = {"epoch": t("classifier.axis.epoch"), "value": t(f"classifier.metric.{metric}"),
              "run": t("classifier.compare.run")}
     histories = {name: result.history for name, result in comparison}
-    st.altair_chart(comparison_chart(histories, metric, texts), width="stretch", key="classifier.compare_chart")
+    st.altair_chart(comparison_chart(histories, metric, texts), width="stretch",
+                    key="classifier.compare_chart")
     diverged = [name for name, result in comparison if result.status == "diverged"]
     if diverged:
         st.warning(t("classifier.compare.diverged", names=", ".join(diverged)), icon=":material/warning:")

@@ -10,6 +10,7 @@ from core.corpus_csv import rows_from_csv, rows_to_csv
 from core.presets import PRESETS
 from ui.classifier import state
 from ui.classifier.markup import escape_markdown
+from ui.classifier.texts import names
 from ui.text import t
 
 UPLOAD_VERSION = "classifier.upload_version"
@@ -73,9 +74,10 @@ def render_editor() -> None:
         frame,
         key=key,
         num_rows="dynamic",
+        hide_index=False,
         height=min(420, 38 + 35 * (len(frame) + 1)) if len(frame) < 11 else 420,
         column_config={
-            "_index": st.column_config.NumberColumn("#", width=60),
+            "_index": st.column_config.NumberColumn("#", width=50, disabled=True),
             "text": st.column_config.TextColumn(t("classifier.corpus.col.text"), width="large"),
             "label": st.column_config.TextColumn(t("classifier.corpus.col.label"), width="small"),
             "split": st.column_config.SelectboxColumn(
@@ -94,15 +96,15 @@ def render() -> None:
         st.selectbox(
             t("classifier.corpus.preset"),
             list(PRESETS),
-            format_func=lambda name: t(f"classifier.preset.{name}"),
+            format_func=names("classifier.preset", PRESETS),
             key="classifier.preset",
             persist_state="session",
         )
         st.button(t("classifier.corpus.load"), key="classifier.load_preset", on_click=_load_preset,
                   icon=":material/file_open:", help=t("classifier.corpus.load_help"))
     with upload:
-        st.file_uploader(t("classifier.corpus.upload"), type=["csv"], key=_upload_key(), on_change=_read_upload,
-                         help=t("classifier.corpus.upload_help"))
+        st.file_uploader(t("classifier.corpus.upload"), type=["csv"], key=_upload_key(),
+                         on_change=_read_upload, help=t("classifier.corpus.upload_help"))
         if st.session_state.get(UPLOAD_ERROR):
             st.error(t("classifier.corpus.upload_error"), icon=":material/error:")
             st.caption(escape_markdown(st.session_state[UPLOAD_ERROR]))
@@ -112,7 +114,8 @@ def render() -> None:
     render_editor()
     rows = state.corpus_rows()
     train_count = sum(row.split == "train" for row in rows)
-    st.caption(t("classifier.corpus.summary", rows=len(rows), train=train_count, test=len(rows) - train_count))
+    st.caption(t("classifier.corpus.summary", rows=len(rows), train=train_count,
+                 test=len(rows) - train_count))
     st.download_button(
         t("classifier.corpus.download"), rows_to_csv(rows), file_name="corpus.csv", mime="text/csv",
         key="classifier.download_corpus", on_click="ignore", icon=":material/download:",

@@ -81,7 +81,8 @@ def render() -> None:
     st.caption(t("classifier.export.intro"))
     columns = st.columns(4)
     columns[0].download_button(
-        t("classifier.export.weights_csv"), weights_csv(result.final_weight, result.final_bias, run.vocab, run.labels),
+        t("classifier.export.weights_csv"),
+        weights_csv(result.final_weight, result.final_bias, run.vocab, run.labels),
         file_name="weights.csv", mime="text/csv", on_click="ignore", icon=":material/table:",
         key="classifier.export_csv",
     )

@@ -8,7 +8,7 @@ import torch
 from charts.classifier import weight_heatmap
 from core.weights import SORTS, top_k, word_order
 from ui.classifier import state
-from ui.classifier.texts import heatmap_texts
+from ui.classifier.texts import heatmap_texts, names
 from ui.text import t
 
 VIEWS: tuple[str, ...] = ("after", "before", "difference")
@@ -28,16 +28,16 @@ def view_parameters(run: state.Run, view: str) -> tuple[torch.Tensor, torch.Tens
 @st.fragment
 def render_heatmap(run: state.Run) -> None:
     labels, vocab = run.labels, run.vocab
-    first, second, third = st.columns([2, 2, 2], gap="medium")
-    view = first.segmented_control(
+    view = st.segmented_control(
         t("classifier.heatmap.view"), VIEWS, key="classifier.heatmap_view", required=True, default="after",
-        format_func=lambda name: t(f"classifier.heatmap.view.{name}"), persist_state="session",
+        format_func=names("classifier.heatmap.view", VIEWS), persist_state="session",
     )
+    second, label_column, third = st.columns(3, gap="medium")
     sort = second.selectbox(t("classifier.heatmap.sort"), SORTS, key="classifier.heatmap_sort",
-                            format_func=lambda name: t(f"classifier.heatmap.sort.{name}"), persist_state="session")
+                            format_func=names("classifier.heatmap.sort", SORTS), persist_state="session")
     label_index = None
     if sort == "label":
-        label_index = second.selectbox(t("classifier.heatmap.sort_label"), range(len(labels)),
+        label_index = label_column.selectbox(t("classifier.heatmap.sort_label"), range(len(labels)),
                                        format_func=lambda i: labels[i], key="classifier.heatmap_label")
     k = third.number_input(t("classifier.heatmap.top_k"), min_value=1, max_value=max(len(vocab), 1),
                            value=min(len(vocab), DEFAULT_TOP_K), step=10, key="classifier.heatmap_k",

@@ -50,9 +50,10 @@ def render_vocabulary(data: Dataset) -> None:
 def render_vector(data: Dataset) -> None:
     st.subheader(t("classifier.inspect.vector"))
     rows = data.train_rows + data.test_rows
+    options = [f"{row.text}  ({row.label}, {t('classifier.split.' + row.split)})" for row in rows]
     choice = st.selectbox(
         t("classifier.inspect.sentence"), range(len(rows)), key="classifier.inspect_sentence",
-        format_func=lambda i: f"{rows[i].text}  ({rows[i].label}, {t('classifier.split.' + rows[i].split)})",
+        format_func=options.__getitem__,
     )
     choice = choice if choice is not None and choice < len(rows) else 0
     tokens = data.options.tokens(rows[choice].text)

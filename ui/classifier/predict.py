@@ -43,7 +43,10 @@ def contribution_frame(prediction: Prediction) -> pd.DataFrame:
                     **dict(zip(prediction.labels, prediction.bias, strict=True))})
     records.append({word_col: t("classifier.predict.logits_row"), count_col: None, known_col: None,
                     **dict(zip(prediction.labels, prediction.logits, strict=True))})
-    return pd.DataFrame.from_records(records)
+    frame = pd.DataFrame.from_records(records)
+    # Whole counts, left blank on the bias and total rows.
+    frame[count_col] = frame[count_col].astype("Int64")
+    return frame
 
 
 @st.fragment

@@ -61,10 +61,10 @@ def render_test_sentences(run: state.Run) -> None:
         {
             t("classifier.col.sentence"): [row.text for row in data.test_rows],
             t("classifier.col.label"): [row.label for row in data.test_rows],
-            t("classifier.col.before"): [format_log_probs(row) for row in before.tolist()],
-            t("classifier.col.after"): [format_log_probs(row) for row in after.tolist()],
             t("classifier.col.predicted"): [run.labels[i] for i in predicted.tolist()],
             t("classifier.col.correct"): (predicted == data.y_test).tolist(),
+            t("classifier.col.before"): [format_log_probs(row) for row in before.tolist()],
+            t("classifier.col.after"): [format_log_probs(row) for row in after.tolist()],
         }
     )
     st.dataframe(frame, hide_index=True, key="classifier.test_table")
@@ -95,7 +95,8 @@ def render_word(run: state.Run) -> None:
     table, chart = st.columns([2, 3], gap="large")
     table.caption(t("classifier.results.word_text", word=word, count=run.dataset.train_counts.get(word, 0)))
     table.dataframe(frame.style.format(precision=4), hide_index=True, key="classifier.word_table")
-    chart.altair_chart(word_path_chart(result.weight_history, index, run.labels, path_texts()), width="stretch")
+    path = word_path_chart(result.weight_history, index, run.labels, path_texts())
+    chart.altair_chart(path, width="stretch")
 
 
 def render() -> None:

@@ -27,6 +27,7 @@ RUN = "classifier.run"
 LIVE = "classifier.live"
 COMPARISON = "classifier.comparison"
 NOTICE = "classifier.notice"
+SIDEBAR_SEEN = "classifier.sidebar_seen"
 
 # The tutorial's settings: with the tutorial preset they print the tutorial's numbers.
 TUTORIAL_SETTINGS: dict[str, Any] = {
@@ -50,11 +51,14 @@ def init_state() -> None:
     for key, value in TUTORIAL_SETTINGS.items():
         if key != "classifier.seed":
             st.session_state.setdefault(key, value)
-    # The sidebar's seed and device are the starting values of the page's own controls.
-    st.session_state.setdefault("classifier.seed", seed())
+    # The sidebar's seed and device set the page's own controls, whenever they change there.
     devices = available_devices()
+    shared = (seed(), device() if device() in devices else devices[0])
+    if st.session_state.get(SIDEBAR_SEEN) != shared:
+        st.session_state[SIDEBAR_SEEN] = shared
+        st.session_state["classifier.seed"], st.session_state["classifier.device"] = shared
     if st.session_state.get("classifier.device") not in devices:
-        st.session_state["classifier.device"] = device() if device() in devices else devices[0]
+        st.session_state["classifier.device"] = devices[0]
 
 
 def use_tutorial_settings() -> None:

@@ -9,10 +9,11 @@ import streamlit as st
 from charts.classifier import history_chart
 from core.dataset import Dataset
 from core.devices import available_devices, device_status
+from core.export import reproduction_script
 from core.optimizers import OPTIMIZERS
 from core.training import UPDATE_MODES, DivergenceError, EpochRecord, TrainConfig, train
 from ui.classifier import state
-from ui.classifier.texts import history_texts
+from ui.classifier.texts import history_texts, names
 from ui.text import t
 
 LEARNING_RATES: tuple[float, ...] = (
@@ -20,6 +21,8 @@ LEARNING_RATES: tuple[float, ...] = (
 )
 THROTTLE_SECONDS = 0.25  # at most four redraws a second, so drawing never dominates training
 FAILURE = "classifier.failure"
+CODE_MAX_ROWS = 200  # a longer corpus makes the script too long to read on screen
+QUIZ_OPTIONS: tuple[str, ...] = ("up", "down", "same")
 
 
 def render_controls() -> None:
@@ -29,7 +32,7 @@ def render_controls() -> None:
     first, second, third = st.columns(3, gap="medium")
     with first:
         st.selectbox(t("classifier.train.optimizer"), list(OPTIMIZERS), key="classifier.optimizer",
-                     format_func=lambda name: t(f"classifier.opt.{name}"), persist_state="session")
+                     format_func=names("classifier.opt", OPTIMIZERS), persist_state="session")
         st.select_slider(t("classifier.train.lr"), LEARNING_RATES, key="classifier.lr",
                          format_func=lambda lr: f"{lr:g}", help=t("classifier.train.lr_help"),
                          persist_state="session")
@@ -37,7 +40,7 @@ def render_controls() -> None:
                         key="classifier.epochs", persist_state="session")
     with second:
         st.radio(t("classifier.train.update_mode"), list(UPDATE_MODES), key="classifier.update_mode",
-                 format_func=lambda mode: t(f"classifier.mode.{mode}"), persist_state="session")
+                 format_func=names("classifier.mode", UPDATE_MODES), persist_state="session")
         st.number_input(t("classifier.train.batch_size"), min_value=1, max_value=4096, step=8,
                         key="classifier.batch_size", persist_state="session",
                         disabled=st.session_state["classifier.update_mode"] != "minibatch")
@@ -66,8 +69,8 @@ def render_question() -> None:
     """Predict, then reveal: which way does a word's weight move?"""
     with st.container(border=True):
         answer = st.radio(
-            t("classifier.quiz.question"), ["up", "down", "same"], index=None, key="classifier.quiz",
-            format_func=lambda option: t(f"classifier.quiz.{option}"), horizontal=True,
+            t("classifier.quiz.question"), QUIZ_OPTIONS, index=None, key="classifier.quiz",
+            format_func=names("classifier.quiz", QUIZ_OPTIONS), horizontal=True,
         )
         if answer is not None:
             if answer == "up":
@@ -88,10 +91,9 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
 
     def on_epoch(record: EpochRecord) -> bool | None:
         live.append(record)
-        now = time.monotonic()
-        if now - last_draw[0] < THROTTLE_SECONDS and record.epoch < config.epochs:
+        # Measured from the end of the last draw, so a slow draw cannot end up on every epoch.
+        if time.monotonic() - last_draw[0] < THROTTLE_SECONDS and record.epoch < config.epochs:
             return None
-        last_draw[0] = now
         try:
             progress.progress(record.epoch / config.epochs,
                               text=t("classifier.train.progress", epoch=record.epoch, epochs=config.epochs))
@@ -99,6 +101,7 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
         except BaseException as error:  # noqa: BLE001 - Streamlit interrupts a run (Stop) by raising here
             interrupted.append(error)
             return True  # ask train() to stop after this epoch, so its result is kept
+        last_draw[0] = time.monotonic()
         return None
 
     try:
@@ -169,6 +172,14 @@ def render(data: Dataset | None) -> None:
                                 disabled=data is None, icon=":material/play_arrow:", width="stretch")
     buttons[1].button(t("classifier.train.stop"), key="classifier.stop", icon=":material/stop:",
                       help=t("classifier.train.stop_help"), width="stretch")
+    if data is not None:
+        with st.expander(t("classifier.train.code"), icon=":material/code:"):
+            if len(data.rows) <= CODE_MAX_ROWS:
+                script = reproduction_script(data.rows, state.train_config(), data.options,
+                                             state.vocab_from_test())
+                st.code(script, language="python")
+            else:
+                st.caption(t("classifier.train.code_large", rows=len(data.rows)))
     if clicked and data is not None:
         run_training(data, state.train_config())
     render_failure()

@@ -1,0 +1,270 @@
+"""Charts of the optimisation page: loss surfaces with descent paths, and loss against step."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+LABEL_SIZE = 14
+TITLE_SIZE = 15
+SURFACE_HEIGHT = 440
+LOSS_HEIGHT = 320
+BANDS = 9
+
+# One fixed colour per update rule, so a rule keeps its colour in every chart and on every surface.
+OPTIMIZER_COLORS: dict[str, str] = {
+    "sgd": "#d62728",
+    "sgd_momentum": "#ff7f0e",
+    "nesterov": "#8c564b",
+    "adam": "#7b3fbf",
+    "adamw": "#e377c2",
+    "rmsprop": "#1f77b4",
+    "adagrad": "#2ca02c",
+}
+# Light to dark: low loss is light so that coloured paths stand out where they end.
+BAND_COLORS = [
+    "#fbfcfd",
+    "#eef2f6",
+    "#e0e7ee",
+    "#d1dbe5",
+    "#c1cedb",
+    "#b0c0d0",
+    "#9eb1c4",
+    "#8ba1b7",
+    "#778fa8",
+]
+START_COLOR = "#111111"
+
+
+def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Font sizes that stay readable on a projector."""
+    return (
+        chart.configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE)
+        .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE, labelLimit=260, symbolSize=160)
+        .configure_title(fontSize=TITLE_SIZE + 2, anchor="start")
+    )
+
+
+def grid_frame(
+    x_edges: Sequence[float], y_edges: Sequence[float], loss: Sequence[Sequence[float]]
+) -> pd.DataFrame:
+    """One row per grid cell: its edges and the loss at its centre (`loss[row along y][column along x]`)."""
+    # Cells overlap by a sliver so that anti-aliasing leaves no hairline seams between them.
+    pad_x = (x_edges[1] - x_edges[0]) * 0.15
+    pad_y = (y_edges[1] - y_edges[0]) * 0.15
+    rows = []
+    for i, values in enumerate(loss):
+        for j, value in enumerate(values):
+            rows.append(
+                {
+                    "x": x_edges[j],
+                    "x2": x_edges[j + 1] + pad_x,
+                    "y": y_edges[i],
+                    "y2": y_edges[i + 1] + pad_y,
+                    "loss": float(value),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _round_significant(value: float, digits: int = 2) -> float:
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+
+
+def band_bounds(low: float, high: float, count: int = BANDS) -> list[float]:
+    """Boundaries between `count` loss bands, spaced evenly in log(loss - low) like contour levels."""
+    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
+        return [low]
+    span = high - low
+    # From a thousandth of the range up: the bottom of a valley gets as many bands as its walls.
+    ratios = [10 ** (-3 + 3 * k / count) for k in range(1, count)]
+    bounds = sorted({_round_significant(low + span * r) for r in ratios})
+    return bounds
+
+
+def symlog_ticks(low: float, high: float) -> list[float]:
+    """Tick values for a symmetric-log loss axis: 0 and signed powers of ten inside [low, high]."""
+    ticks = [0.0] if low <= 0 <= high else []
+    for power in range(-2, 10):
+        if 10**power <= high:
+            ticks.append(float(10**power))
+        if -(10**power) >= low:
+            ticks.append(-float(10**power))
+    return sorted(ticks)
+
+
+def surface_chart(
+    grid: pd.DataFrame,
+    paths: pd.DataFrame,
+    *,
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    x_title: str,
+    y_title: str,
+    loss_title: str,
+    path_title: str,
+    colors: dict[str, str],
+    start: tuple[float, float] | None = None,
+    minimum: tuple[float, float] | None = None,
+    runaways: pd.DataFrame | None = None,
+    update: pd.DataFrame | None = None,
+) -> alt.LayerChart:
+    """The loss as contour bands, the descent paths on top, the start and any known minimum.
+
+    `paths` has columns path (legend label), step, x, y, loss; `runaways` the last good point of
+    each path that diverged (drawn as a large cross); `update` one segment (x, y, x2, y2) drawn
+    as the current step's move.
+    """
+    bounds = band_bounds(float(grid["loss"].min()), float(grid["loss"].max()))
+    x_scale = alt.Scale(domain=list(x_range), nice=False, zero=False)
+    y_scale = alt.Scale(domain=list(y_range), nice=False, zero=False)
+    heat = (
+        alt.Chart(grid)
+        .mark_rect(clip=True)
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, title=x_title),
+            x2="x2:Q",
+            y=alt.Y("y:Q", scale=y_scale, title=y_title),
+            y2="y2:Q",
+            color=alt.Color(
+                "loss:Q",
+                scale=alt.Scale(type="threshold", domain=bounds, range=BAND_COLORS[: len(bounds) + 1]),
+                legend=None,
+            ),
+            tooltip=[
+                alt.Tooltip("x:Q", title=x_title, format=".2f"),
+                alt.Tooltip("y:Q", title=y_title, format=".2f"),
+                alt.Tooltip("loss:Q", title=loss_title, format=".4g"),
+            ],
+        )
+    )
+    labels = list(colors)
+    color = alt.Color(
+        "path:N",
+        title=path_title,
+        scale=alt.Scale(domain=labels, range=[colors[label] for label in labels]),
+        legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4),
+    )
+    layers: list[alt.Chart] = [heat]
+    if len(paths):
+        layers.append(
+            alt.Chart(paths)
+            .mark_line(strokeWidth=3, clip=True, point=alt.OverlayMarkDef(size=24, filled=True, clip=True))
+            .encode(
+                x=alt.X("x:Q", scale=x_scale),
+                y=alt.Y("y:Q", scale=y_scale),
+                order="step:Q",
+                color=color,
+                tooltip=[
+                    alt.Tooltip("path:N", title=path_title),
+                    alt.Tooltip("step:Q"),
+                    alt.Tooltip("x:Q", title=x_title, format=".4f"),
+                    alt.Tooltip("y:Q", title=y_title, format=".4f"),
+                    alt.Tooltip("loss:Q", title=loss_title, format=".4g"),
+                ],
+            )
+        )
+    if update is not None and len(update):
+        layers.append(
+            alt.Chart(update)
+            .mark_rule(strokeWidth=5, color=START_COLOR, strokeDash=[6, 3], clip=True)
+            .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), x2="x2:Q", y2="y2:Q")
+        )
+    if runaways is not None and len(runaways):
+        # A path that left the window gets its cross on the edge it left by, not out of sight.
+        on_map = runaways.assign(
+            x=runaways["x"].clip(*x_range),
+            y=runaways["y"].clip(*y_range),
+        )
+        layers.append(
+            alt.Chart(on_map)
+            .mark_point(
+                shape="cross", angle=45, size=700, filled=True, clip=False, stroke=START_COLOR, strokeWidth=1
+            )
+            .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), color=color)
+        )
+    marks = []
+    if start is not None:
+        marks.append({"x": start[0], "y": start[1], "kind": "start"})
+    if minimum is not None:
+        marks.append({"x": minimum[0], "y": minimum[1], "kind": "minimum"})
+    if marks:
+        layers.append(
+            alt.Chart(pd.DataFrame(marks))
+            .mark_point(size=260, filled=True, color=START_COLOR, clip=True)
+            .encode(
+                x=alt.X("x:Q", scale=x_scale),
+                y=alt.Y("y:Q", scale=y_scale),
+                shape=alt.Shape(
+                    "kind:N",
+                    scale=alt.Scale(domain=["start", "minimum"], range=["circle", "diamond"]),
+                    legend=None,
+                ),
+            )
+        )
+    chart = alt.layer(*layers).resolve_scale(color="independent").properties(height=SURFACE_HEIGHT)
+    return styled(chart)
+
+
+def loss_chart(
+    paths: pd.DataFrame,
+    *,
+    step_title: str,
+    loss_title: str,
+    path_title: str,
+    colors: dict[str, str],
+    runaways: pd.DataFrame | None = None,
+    ceiling: float | None = None,
+) -> alt.LayerChart:
+    """Loss against step, one line per path, on a symmetric-log axis so small losses stay visible.
+
+    Above `ceiling` (the highest loss on the map, say) lines leave through the top instead of
+    squashing every other line flat; a runaway's cross then sits on the top edge.
+    """
+    labels = list(colors)
+    color = alt.Color(
+        "path:N",
+        title=path_title,
+        scale=alt.Scale(domain=labels, range=[colors[label] for label in labels]),
+        legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4),
+    )
+    low = float(paths["loss"].min()) if len(paths) else 0.0
+    high = float(paths["loss"].max()) if len(paths) else 1.0
+    scale = alt.Scale(type="symlog", constant=0.01)
+    if ceiling is not None and high > ceiling:
+        high = ceiling
+        scale = alt.Scale(type="symlog", constant=0.01, domain=[min(low, 0.0), ceiling], nice=False)
+    y = alt.Y(
+        "loss:Q",
+        title=loss_title,
+        scale=scale,
+        axis=alt.Axis(values=symlog_ticks(low, high), format="~g"),
+    )
+    layers: list[alt.Chart] = [
+        alt.Chart(paths)
+        .mark_line(strokeWidth=3, clip=True)
+        .encode(
+            x=alt.X("step:Q", title=step_title),
+            y=y,
+            color=color,
+            tooltip=[
+                alt.Tooltip("path:N", title=path_title),
+                alt.Tooltip("step:Q", title=step_title),
+                alt.Tooltip("loss:Q", title=loss_title, format=".4g"),
+            ],
+        )
+    ]
+    if runaways is not None and len(runaways):
+        if ceiling is not None:
+            runaways = runaways.assign(loss=runaways["loss"].clip(upper=ceiling))
+        layers.append(
+            alt.Chart(runaways)
+            .mark_point(shape="cross", angle=45, size=500, filled=True, stroke=START_COLOR, strokeWidth=1)
+            .encode(x="step:Q", y=y, color=color)
+        )
+    return styled(alt.layer(*layers).properties(height=LOSS_HEIGHT))

@@ -1,0 +1,87 @@
+"""The classifier studio in a real browser: preset, train, heatmap and predict, in English and Chinese."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.conftest import screenshot, wait_until_idle
+
+pytestmark = pytest.mark.browser
+LONG = 90_000  # ms: a ceiling for a busy machine, never a speed check
+
+
+def open_classifier(page, app_url: str, query: str = "") -> None:
+    """The home page first: on a fresh server, the first run that reaches st.navigation switches
+    Streamlit from the legacy pages/ lookup to the router (a first visit straight to /classifier
+    would otherwise run pages/classifier.py without the router and sidebar)."""
+    page.goto(app_url)
+    wait_until_idle(page)
+    page.goto(f"{app_url}/classifier{query}")
+    wait_until_idle(page)
+
+
+def open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    wait_until_idle(page)
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the Streamlit selectbox labelled `label`."""
+    page.get_by_label(label).click()
+    page.get_by_role("option", name=option).click()
+    wait_until_idle(page)
+
+
+def test_preset_train_heatmap_predict(page, app_url):
+    open_classifier(page, app_url)
+    main = page.locator('[data-testid="stMain"]')
+    page.get_by_role("heading", name="Bag-of-words classifier").wait_for(timeout=60_000)
+    wait_until_idle(page)
+
+    choose(page, "Ready-made corpus", "Tutorial (4 training and 2 test sentences)")
+    page.get_by_role("button", name="Load it").click()
+    wait_until_idle(page)
+    expect(main).to_contain_text("Loaded the Tutorial (4 training and 2 test sentences) corpus.",
+                                 timeout=LONG)
+    expect(main).to_contain_text("6 rows: 4 for training, 2 for testing.")
+    screenshot(page, "classifier-corpus")
+
+    open_tab(page, "Train")
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_until_idle(page)
+    expect(main).to_contain_text("Trained for 100 epochs.", timeout=LONG)
+    screenshot(page, "classifier-train")
+
+    open_tab(page, "Results")
+    expect(main).to_contain_text("Test sentences before and after training", timeout=LONG)
+    screenshot(page, "classifier-results")
+
+    open_tab(page, "Weight heatmap")
+    expect(main).to_contain_text("Showing 26 of 26 words.", timeout=LONG)
+    expect(main.locator('[data-testid="stVegaLiteChart"]')).to_have_count(1, timeout=LONG)
+    screenshot(page, "classifier-heatmap")
+
+    open_tab(page, "Predict")
+    box = page.get_by_label("Your sentence")
+    box.fill("Yo creo que si, <b>amigo</b>")
+    box.press("Enter")
+    wait_until_idle(page)
+    expect(main.locator('[data-testid="stMetricValue"]')).to_have_text("SPANISH", timeout=LONG)
+    # The user's text is shown as text, never as HTML.
+    expect(main).to_contain_text("<b>amigo</b>")
+    assert main.locator("b", has_text="amigo").count() == 0
+    screenshot(page, "classifier-predict")
+
+
+def test_chinese_page_trains_and_draws_the_heatmap(page, app_url):
+    open_classifier(page, app_url, "?lang=zh")
+    main = page.locator('[data-testid="stMain"]')
+    page.get_by_role("heading", name="词袋分类器").wait_for(timeout=60_000)
+    wait_until_idle(page)
+    open_tab(page, "训练")
+    page.get_by_role("button", name="训练", exact=True).click()
+    wait_until_idle(page)
+    expect(main).to_contain_text("已训练 100 轮。", timeout=LONG)
+    screenshot(page, "classifier-train-zh")
+    open_tab(page, "权重热力图")
+    expect(main.locator('[data-testid="stVegaLiteChart"]')).to_have_count(1, timeout=LONG)
+    screenshot(page, "classifier-heatmap-zh")
