@@ -186,7 +186,12 @@ def surface_chart(
             .mark_point(
                 shape="cross", angle=45, size=700, filled=True, clip=False, stroke=START_COLOR, strokeWidth=1
             )
-            .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), color=color)
+            .encode(
+                x=alt.X("x:Q", scale=x_scale),
+                y=alt.Y("y:Q", scale=y_scale),
+                # Colour layers are independent here (the bands have their own scale): no second legend.
+                color=alt.Color("path:N", scale=color.scale, legend=None),
+            )
         )
     marks = []
     if start is not None:

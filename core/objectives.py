@@ -31,4 +31,3 @@ def cross_entropy(scores: torch.Tensor, target: torch.Tensor | int) -> torch.Ten
 def loss_for_probability(p_correct: torch.Tensor) -> torch.Tensor:
     """The NLL loss when the model gives probability p to the right class: -log p."""
     return -torch.log(p_correct)
-

@@ -20,6 +20,8 @@ TABS: tuple[str, ...] = ("corpus", "inspect", "train", "results", "heatmap", "pr
 state.init_state()
 # A delta set through session state (tests do this) is applied before anything reads the corpus.
 state.apply_pending_edits()
+# A run stopped by the click that started this script hands its epochs over here.
+state.collect_training()
 st.title(t("nav.classifier"))
 st.markdown(t("classifier.intro"))
 

@@ -85,3 +85,22 @@ def test_chinese_page_trains_and_draws_the_heatmap(page, app_url):
     open_tab(page, "权重热力图")
     expect(main.locator('[data-testid="stVegaLiteChart"]')).to_have_count(1, timeout=LONG)
     screenshot(page, "classifier-heatmap-zh")
+
+
+def test_stop_keeps_the_epochs_done(page, app_url):
+    open_classifier(page, app_url)
+    main = page.locator('[data-testid="stMain"]')
+    choose(page, "Ready-made corpus", "Multilingual (six languages)")
+    page.get_by_role("button", name="Load it").click()
+    wait_until_idle(page)
+    open_tab(page, "Train")
+    page.get_by_role("button", name="Train", exact=True).click()
+    # A few epochs of the 100, then Stop.
+    expect(main).to_contain_text("Epoch ", timeout=LONG)
+    main.get_by_role("button", name="Stop").click()
+    expect(main).to_contain_text("Stopped after ", timeout=LONG)
+    expect(main).to_contain_text(" of 100 epochs")
+    screenshot(page, "classifier-stopped")
+    # The stopped run is the one the other tabs show.
+    open_tab(page, "Weight heatmap")
+    expect(main.locator('[data-testid="stVegaLiteChart"]')).to_have_count(1, timeout=LONG)

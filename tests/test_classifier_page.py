@@ -277,11 +277,15 @@ def test_stop_keeps_the_epochs_done(monkeypatch):
     at = open_page(PAGE)
     show_tab(at, "train")
     at.button(key="classifier.train").click().run()
+    # The stopped run left its result where the next run collects it.
+    assert "classifier.run" not in at.session_state
+    assert at.session_state["classifier.training"]["running"] is False
+    at.run()
+    assert_clean(at)
     result = at.session_state["classifier.run"].result
     assert result.status == "stopped" and result.epochs_done == 3
     assert len(result.history) == 4 and result.weight_history.shape[0] == 4
-    at.run()
-    assert_clean(at)
+    assert "classifier.training" not in at.session_state
     assert "Stopped after 3 of 100 epochs" in at.warning[0].value
 
 
@@ -360,3 +364,18 @@ def test_apply_editor_delta_and_escape():
     assert apply_editor_delta(table, None) == table
     assert escape_markdown("**x** :red[y] <b>$z$</b>") == r"\*\*x\*\* \:red\[y\] \<b\>\$z\$\</b\>"
     assert bow_code(["a"], {"a": 0}).count("make_bow_vector") == 2
+
+
+def test_imported_weights_replace_the_after_weights_and_are_checked(trained):
+    from core.export import weights_to_bytes
+    from ui.classifier.export import import_weights
+
+    _, run = trained
+    doubled = run.result.final_weight * 2
+    imported = import_weights(run, weights_to_bytes(doubled, run.result.final_bias))
+    assert imported.result.status == "imported"
+    assert torch.equal(imported.result.final_weight, doubled)
+    assert torch.equal(imported.result.initial_weight, run.result.initial_weight)
+    assert imported.result.history[-1].test_accuracy == 1.0
+    with pytest.raises(ValueError):
+        import_weights(run, weights_to_bytes(doubled[:, :5], run.result.final_bias))

@@ -77,8 +77,9 @@ def render_test_sentences(run: state.Run) -> None:
 def render_word(run: state.Run) -> None:
     st.subheader(t("classifier.results.word_title"))
     vocab = run.vocab
-    if "creo" in vocab and st.session_state.get("classifier.word") not in vocab:
-        st.session_state["classifier.word"] = "creo"
+    if st.session_state.get("classifier.word") not in vocab:
+        # The tutorial follows "creo"; any other corpus starts at its first word.
+        st.session_state["classifier.word"] = "creo" if "creo" in vocab else vocab[0]
     word = st.selectbox(t("classifier.results.word"), vocab, key="classifier.word", persist_state="session")
     if word is None or word not in vocab:
         return

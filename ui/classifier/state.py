@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,9 @@ RUN = "classifier.run"
 LIVE = "classifier.live"
 COMPARISON = "classifier.comparison"
 NOTICE = "classifier.notice"
+TRAINING = "classifier.training"
+FAILURE = "classifier.failure"
+STOP_WAIT_SECONDS = 20.0  # a stopped run finishes its current epoch before it hands over
 SIDEBAR_SEEN = "classifier.sidebar_seen"
 
 # The tutorial's settings: with the tutorial preset they print the tutorial's numbers.
@@ -202,6 +206,34 @@ class Run:
     @property
     def labels(self) -> list[str]:
         return list(self.dataset.labels)
+
+
+def start_training(data: Dataset) -> dict[str, Any]:
+    """The dict a training run reports into, placed in the session before training starts."""
+    box: dict[str, Any] = {"running": True, "options": token_options(), "vocab_from_test": vocab_from_test()}
+    st.session_state[TRAINING] = box
+    return box
+
+
+def collect_training() -> None:
+    """Move a finished (or stopped) run's result into the session.
+
+    A Stop starts the next script run at once while the stopped one completes its epoch in
+    its own thread, so this waits (briefly) for it to hand over.
+    """
+    box = st.session_state.get(TRAINING)
+    if box is None:
+        return
+    deadline = time.monotonic() + STOP_WAIT_SECONDS
+    while box.get("running") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if box.get("running"):
+        return
+    if "run" in box:
+        st.session_state[RUN] = box["run"]
+    if "failure" in box:
+        st.session_state[FAILURE] = box["failure"]
+    del st.session_state[TRAINING]
 
 
 def current_run() -> Run | None:

@@ -20,7 +20,6 @@ LEARNING_RATES: tuple[float, ...] = (
     0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0,
 )
 THROTTLE_SECONDS = 0.25  # at most four redraws a second, so drawing never dominates training
-FAILURE = "classifier.failure"
 CODE_MAX_ROWS = 200  # a longer corpus makes the script too long to read on screen
 QUIZ_OPTIONS: tuple[str, ...] = ("up", "down", "same")
 
@@ -80,14 +79,21 @@ def render_question() -> None:
 
 
 def run_training(data: Dataset, config: TrainConfig) -> None:
-    """Train with live feedback; a click elsewhere (Stop) ends the run but keeps its epochs."""
-    st.session_state.pop(FAILURE, None)
+    """Train with live feedback; Stop (or any click) ends the run after an epoch but keeps it.
+
+    Streamlit stops a run by raising at its next call, and once stopped every further call,
+    st.session_state included, raises again. So the result goes into a dict that is already
+    in the session (`state.start_training`), and the next run collects it from there.
+    """
+    st.session_state.pop(state.FAILURE, None)
+    box = state.start_training(data)
     progress = st.progress(0.0, text=t("classifier.train.starting"))
     chart = st.empty()
     live: list[EpochRecord] = []
     last_draw = [0.0]
     interrupted: list[BaseException] = []
     texts = history_texts()
+    progress_text = t("classifier.train.progress", epoch="{epoch}", epochs=config.epochs)
 
     def on_epoch(record: EpochRecord) -> bool | None:
         live.append(record)
@@ -95,8 +101,7 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
         if time.monotonic() - last_draw[0] < THROTTLE_SECONDS and record.epoch < config.epochs:
             return None
         try:
-            progress.progress(record.epoch / config.epochs,
-                              text=t("classifier.train.progress", epoch=record.epoch, epochs=config.epochs))
+            progress.progress(record.epoch / config.epochs, text=progress_text.format(epoch=record.epoch))
             chart.altair_chart(history_chart(live, texts), width="stretch")
         except BaseException as error:  # noqa: BLE001 - Streamlit interrupts a run (Stop) by raising here
             interrupted.append(error)
@@ -105,25 +110,22 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
         return None
 
     try:
-        result = train(data, config, on_epoch)
+        box["run"] = state.Run(train(data, config, on_epoch), data, box["options"], box["vocab_from_test"])
     except DivergenceError as error:
-        st.session_state[FAILURE] = ("diverged", error.epoch, config.lr)
-        progress.empty()
-        chart.empty()
+        box["failure"] = ("diverged", error.epoch, config.lr)
     except ValueError as error:
-        st.session_state[FAILURE] = ("invalid", str(error), None)
-        progress.empty()
-        chart.empty()
-    else:
-        st.session_state[state.RUN] = state.Run(result, data, state.token_options(), state.vocab_from_test())
-        progress.empty()
-        chart.empty()
+        box["failure"] = ("invalid", str(error), None)
+    finally:
+        box["running"] = False
     if interrupted:
         raise interrupted[0]
+    state.collect_training()
+    progress.empty()
+    chart.empty()
 
 
 def render_failure() -> None:
-    failure = st.session_state.get(FAILURE)
+    failure = st.session_state.get(state.FAILURE)
     if failure is None:
         return
     kind, detail, lr = failure
