@@ -144,10 +144,11 @@ def surface_chart(
         )
     )
     labels = list(colors)
+    path_scale = alt.Scale(domain=labels, range=[colors[label] for label in labels])
     color = alt.Color(
         "path:N",
         title=path_title,
-        scale=alt.Scale(domain=labels, range=[colors[label] for label in labels]),
+        scale=path_scale,
         legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4),
     )
     layers: list[alt.Chart] = [heat]
@@ -190,7 +191,7 @@ def surface_chart(
                 x=alt.X("x:Q", scale=x_scale),
                 y=alt.Y("y:Q", scale=y_scale),
                 # Colour layers are independent here (the bands have their own scale): no second legend.
-                color=alt.Color("path:N", scale=color.scale, legend=None),
+                color=alt.Color("path:N", scale=path_scale, legend=None),
             )
         )
     marks = []
@@ -232,10 +233,11 @@ def loss_chart(
     squashing every other line flat; a runaway's cross then sits on the top edge.
     """
     labels = list(colors)
+    path_scale = alt.Scale(domain=labels, range=[colors[label] for label in labels])
     color = alt.Color(
         "path:N",
         title=path_title,
-        scale=alt.Scale(domain=labels, range=[colors[label] for label in labels]),
+        scale=path_scale,
         legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4),
     )
     low = float(paths["loss"].min()) if len(paths) else 0.0

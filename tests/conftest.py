@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,14 +20,14 @@ ARTIFACTS = ROOT / "artifacts"
 APP_TIMEOUT = 120  # seconds for one AppTest run; a generous ceiling, never a speed check
 
 PAGES = [
-    "pages/home.py",
-    "pages/affine_maps.py",
-    "pages/nonlinearities.py",
-    "pages/softmax.py",
-    "pages/objectives.py",
-    "pages/optimisation.py",
-    "pages/classifier.py",
-    "pages/replay.py",
+    "app_pages/home.py",
+    "app_pages/affine_maps.py",
+    "app_pages/nonlinearities.py",
+    "app_pages/softmax.py",
+    "app_pages/objectives.py",
+    "app_pages/optimisation.py",
+    "app_pages/classifier.py",
+    "app_pages/replay.py",
 ]
 
 
@@ -58,9 +59,9 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
-def app_url():
-    """`streamlit run` on a free localhost port for the whole test session."""
+@contextmanager
+def served_app():
+    """`streamlit run` on a free localhost port, until the block ends."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
@@ -80,9 +81,25 @@ def app_url():
     else:
         process.kill()
         pytest.fail("streamlit run did not answer on its health endpoint within 90 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """One served app for the whole test session."""
+    with served_app() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_url():
+    """A server of its own, for what only a server's very first visitor sees."""
+    with served_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import torch
 from i18n import translate
 from tests.conftest import assert_clean, open_page
 
-PAGE = "pages/affine_maps.py"
+PAGE = "app_pages/affine_maps.py"
 TUTORIAL_OUTPUT = [[0.1755, -0.3268, -0.5069], [-0.6602, 0.2260, 0.1089]]
 
 
@@ -163,7 +163,7 @@ def test_controls_survive_a_page_switch():
     at = open_page(PAGE)
     at.slider(key="affine_in").set_value(4).run()
     at.selectbox(key="affine_f_preset").select("shear").run()
-    at.switch_page("pages/home.py").run()
+    at.switch_page("app_pages/home.py").run()
     at.switch_page(PAGE).run()
     assert at.slider(key="affine_in").value == 4
     assert at.selectbox(key="affine_f_preset").value == "shear"

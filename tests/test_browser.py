@@ -8,6 +8,18 @@ from tests.conftest import screenshot, wait_until_idle
 pytestmark = pytest.mark.browser
 
 
+def test_first_visit_to_a_deep_link_runs_the_router(page, fresh_app_url):
+    # An instructor's link, opened first on a server that has just started: the page must come
+    # with the router's sidebar and in the language the link asks for.
+    page.goto(f"{fresh_app_url}/softmax?lang=zh")
+    wait_until_idle(page)
+    page.wait_for_timeout(1000)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar).to_contain_text("随机种子")
+    expect(sidebar).to_contain_text("教程重现")
+    assert page.get_by_text("Page not found").count() == 0
+
+
 def test_home_page_loads(page, app_url):
     page.goto(app_url)
     wait_until_idle(page)

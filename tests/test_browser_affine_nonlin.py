@@ -12,10 +12,6 @@ def open_path(page, app_url: str, path: str, width: int = 1400) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{app_url}/{path}")
     wait_until_idle(page)
-    if page.get_by_text("Page not found").count():
-        # The very first session of a fresh server can miss a page's own path: ask again.
-        page.goto(f"{app_url}/{path}")
-        wait_until_idle(page)
     page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
 
 

@@ -21,10 +21,6 @@ def settle(tab) -> None:
 
 
 def open_optimisation(tab, app_url: str, query: str = "") -> None:
-    # The app's root first: a server's very first run of a deep link to a file-named page
-    # (/optimisation) takes Streamlit's legacy pages/ route, without the router or the sidebar.
-    tab.goto(app_url)
-    wait_until_idle(tab)
     tab.goto(f"{app_url}/optimisation{query}")
     wait_until_idle(tab)
 

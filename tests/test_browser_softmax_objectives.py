@@ -15,10 +15,6 @@ NARROW = {"width": 420, "height": 6400}
 
 def open_lesson(page, app_url: str, path: str, viewport: dict = TALL) -> None:
     page.set_viewport_size(viewport)
-    # The router first: on a freshly started server a deep link can otherwise be served by
-    # Streamlit's pages/ folder discovery, without the router's sidebar and language.
-    page.goto(app_url)
-    wait_until_idle(page)
     page.goto(f"{app_url}/{path}")
     wait_until_idle(page)
     seed_label = "随机种子" if "lang=zh" in path else "Random seed"

@@ -10,11 +10,6 @@ LONG = 90_000  # ms: a ceiling for a busy machine, never a speed check
 
 
 def open_classifier(page, app_url: str, query: str = "") -> None:
-    """The home page first: on a fresh server, the first run that reaches st.navigation switches
-    Streamlit from the legacy pages/ lookup to the router (a first visit straight to /classifier
-    would otherwise run pages/classifier.py without the router and sidebar)."""
-    page.goto(app_url)
-    wait_until_idle(page)
     page.goto(f"{app_url}/classifier{query}")
     wait_until_idle(page)
 

@@ -17,7 +17,7 @@ from ui.classifier.inspection import bow_code
 from ui.classifier.markup import escape_markdown
 from ui.classifier.state import apply_editor_delta
 
-PAGE = "pages/classifier.py"
+PAGE = "app_pages/classifier.py"
 
 
 def show_tab(at, name: str, lang: str = "en"):
@@ -235,7 +235,7 @@ def test_corpus_survives_a_page_switch_and_a_failed_training(monkeypatch):
                      "deleted_rows": []})
     assert rows(at)[-1] == {"text": "Hola amigo", "label": "SPANISH", "split": "train"}
     edited = [dict(row) for row in rows(at)]
-    at.switch_page("pages/replay.py").run()
+    at.switch_page("app_pages/replay.py").run()
     at.switch_page(PAGE).run()
     assert_clean(at)
     assert rows(at) == edited

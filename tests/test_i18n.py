@@ -45,7 +45,7 @@ def test_chinese_sentences_are_translated():
 def literal_keys_in_source() -> set[tuple[str, str]]:
     """Every t("literal.key") in the app's Python files, with the file it is in."""
     found = set()
-    for path in [ROOT / "streamlit_app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py")]:
+    for path in [ROOT / "streamlit_app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/**/*.py")]:
         for key in re.findall(r"""\bt\(\s*["']([a-z0-9_.]*[a-z0-9_])["']""", path.read_text(encoding="utf-8")):
             found.add((key, path.relative_to(ROOT).as_posix()))
     return found

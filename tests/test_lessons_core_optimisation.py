@@ -284,10 +284,17 @@ def test_surface_and_loss_charts_carry_the_paths():
     spec = surface_chart(
         frame, paths, x_range=(-3, 3), y_range=(-3, 3), x_title="x", y_title="y",
         loss_title="loss", path_title="rule", colors={"SGD": "#d62728"}, start=(-2.5, 2.0),
+        runaways=paths.assign(x=9.0),
     ).to_dict()
     rows = [row for rows in spec["datasets"].values() for row in rows]
     assert {"path": "SGD", "step": 0, "x": -2.5, "y": 2.0, "loss": 23.125} in rows
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [-3, 3]
+    # A runaway that left the window is marked on its edge, with one legend for all paths.
+    assert {"path": "SGD", "step": 0, "x": 3.0, "y": 2.0, "loss": 23.125} in rows
+    assert [layer["encoding"]["color"].get("legend", "shown") is None for layer in spec["layer"][1:3]] == [
+        False,
+        True,
+    ]
     curve = loss_chart(
         paths, step_title="step", loss_title="loss", path_title="rule", colors={"SGD": "#d62728"}
     )

@@ -10,7 +10,7 @@ from i18n import translate
 from tests.conftest import assert_clean, open_page
 from tests.test_affine_page import chart, chart_datasets, code_with, matrix, metric, run_code
 
-PAGE = "pages/nonlinearities.py"
+PAGE = "app_pages/nonlinearities.py"
 
 
 def curves(at, title_part: str) -> list[dict]:

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 
 from tests.conftest import assert_clean, open_page
 
-PAGE = "pages/objectives.py"
+PAGE = "app_pages/objectives.py"
 
 
 def charts(at) -> list[tuple[dict, list[dict]]]:

@@ -12,7 +12,7 @@ from core.descent import descend, race
 from core.surfaces import WeightChoice, bowl, classifier_surface
 from tests.conftest import assert_clean, open_page
 
-PAGE = "pages/optimisation.py"
+PAGE = "app_pages/optimisation.py"
 RACE = ["sgd", "sgd_momentum", "nesterov", "adam", "rmsprop", "adagrad"]
 NAMES = {
     "sgd": "SGD",

@@ -14,7 +14,7 @@ def test_page_runs(path, lang):
 
 
 def test_language_switch_translates_navigation_and_titles():
-    at = open_page("pages/replay.py", "en")
+    at = open_page("app_pages/replay.py", "en")
     assert at.title[0].value == "Tutorial replay"
     at.session_state["lang"] = "zh"
     at.run()

@@ -10,7 +10,7 @@ import torch.nn.functional as F
 
 from tests.conftest import assert_clean, open_page
 
-PAGE = "pages/softmax.py"
+PAGE = "app_pages/softmax.py"
 TUTORIAL_SOFTMAX = [0.2948, 0.0192, 0.1048, 0.1228, 0.4584]
 
 

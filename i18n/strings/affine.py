@@ -107,17 +107,17 @@ EN = {
 }
 
 ZH = {
-    "affine.intro": "**仿射映射**是 $f(x) = Ax + b$:先乘以矩阵 $A$,再加上向量 $b$。"
-    "$A$ 和 $b$ 就是网络要学习的参数。`nn.Linear(in, out)` 正是这样的映射,"
+    "affine.intro": "**仿射映射**是 $f(x) = Ax + b$：先乘以矩阵 $A$，再加上向量 $b$。"
+    "$A$ 和 $b$ 就是网络要学习的参数。`nn.Linear(in, out)` 正是这样的映射，"
     "其中 `weight` 是 $A$,`bias` 是 $b$。",
-    "affine.device_error": "设备 {device} 在这里无法使用,因此本页改在 CPU 上运行。",
-    "affine.axis.row": "行(一个样本)",
-    "affine.axis.column": "列(一个输入特征)",
+    "affine.device_error": "设备 {device} 在这里无法使用，因此本页改在 CPU 上运行。",
+    "affine.axis.row": "行（一个样本）",
+    "affine.axis.column": "列（一个输入特征）",
     "affine.axis.output_unit": "输出特征",
     "affine.linear.title": "nn.Linear 对批次中的每一行做映射",
-    "affine.linear.text": "PyTorch 存放一个批次时**每一行是一个样本**。`nn.Linear` 对每一行单独做映射:"
-    "输出的第 *i* 行等于 $A x_i + b$,其中 $x_i$ 是输入的第 *i* 行。"
-    "种子取 1、尺寸取 5 → 3、批次取 2 行时,得到的正是教程中的数字。",
+    "affine.linear.text": "PyTorch 存放一个批次时**每一行是一个样本**。`nn.Linear` 对每一行单独做映射："
+    "输出的第 *i* 行等于 $A x_i + b$，其中 $x_i$ 是输入的第 *i* 行。"
+    "种子取 1、尺寸取 5 → 3、批次取 2 行时，得到的正是教程中的数字。",
     "affine.linear.in": "输入特征数(in)",
     "affine.linear.out": "输出特征数(out)",
     "affine.linear.rows": "批次的行数",
@@ -126,77 +126,77 @@ ZH = {
     "affine.linear.b_title": "偏置 b({n})",
     "affine.linear.y_title": "输出 XAᵀ + b({n} × {m})",
     "affine.linear.row_title": "手算一个输出数字",
-    "affine.linear.outline": "加了黑框的是:X 的第 {row} 行、A 的第 {column} 行,以及输出的第 {row} 行。"
-    "输出的第 {row} 行只由 X 的第 {row} 行算出;A 的第 {column} 行决定它的第 {column} 列。",
+    "affine.linear.outline": "加了黑框的是：X 的第 {row} 行、A 的第 {column} 行，以及输出的第 {row} 行。"
+    "输出的第 {row} 行只由 X 的第 {row} 行算出；A 的第 {column} 行决定它的第 {column} 列。",
     "affine.linear.row": "输出的行",
     "affine.linear.column": "输出的列",
-    "affine.linear.entry": "输出[{row}, {column}] 等于 X 的第 {row} 行与 A 的第 {column} 行逐项相乘再求和,加上 b[{column}]:",
+    "affine.linear.entry": "输出[{row}, {column}] 等于 X 的第 {row} 行与 A 的第 {column} 行逐项相乘再求和，加上 b[{column}]:",
     "affine.linear.by_hand": "手算结果",
     "affine.linear.from_layer": "nn.Linear 的结果",
-    "affine.linear.alone_diff": "单独映射第 {row} 行:最大差值",
-    "affine.linear.alone_note": "只把第 {row} 行送入映射,得到的仍是输出的第 {row} 行:批次中的其他行不起任何作用。",
+    "affine.linear.alone_diff": "单独映射第 {row} 行：最大差值",
+    "affine.linear.alone_note": "只把第 {row} 行送入映射，得到的仍是输出的第 {row} 行：批次中的其他行不起任何作用。",
     "affine.plane.title": "二维实验场",
-    "affine.plane.text": "在二维平面上可以亲眼看到映射的作用。选择一个预设,或者输入 $A$ 的四个数和 $b$ 的两个数:"
-    "灰色的网格和字母 F 是映射之前的平面,蓝色的是映射之后的。直线仍然是直线,平行线仍然平行:"
+    "affine.plane.text": "在二维平面上可以亲眼看到映射的作用。选择一个预设，或者输入 $A$ 的四个数和 $b$ 的两个数："
+    "灰色的网格和字母 F 是映射之前的平面，蓝色的是映射之后的。直线仍然是直线，平行线仍然平行："
     "这正是仿射映射的特点。",
     "affine.plane.preset": "预设",
-    "affine.preset.identity": "恒等映射(什么都不变)",
+    "affine.preset.identity": "恒等映射（什么都不变）",
     "affine.preset.rotation": "旋转 30°",
     "affine.preset.shear": "剪切",
-    "affine.preset.scaling": "缩放(1.5 和 0.5)",
-    "affine.preset.reflection": "反射(关于竖直轴的镜像)",
+    "affine.preset.scaling": "缩放（1.5 和 0.5）",
+    "affine.preset.reflection": "反射（关于竖直轴的镜像）",
     "affine.preset.projection": "投影到水平轴",
-    "affine.preset.translation": "平移(只有 b)",
+    "affine.preset.translation": "平移（只有 b）",
     "affine.plane.det": "A 的行列式",
-    "affine.det.collapse": "**det = 0**:平面被压扁成一条线或一个点,所有面积都变成 0,这个映射无法还原。",
-    "affine.det.flip": "**det < 0**:平面被翻转(F 变成了镜像),面积乘以 |det| = {scale}。",
-    "affine.det.keep": "**det = 1**:面积保持不变,F 的朝向也不变。",
-    "affine.det.grow": "**det > 1**:所有面积都放大 {scale} 倍。",
-    "affine.det.shrink": "**0 < det < 1**:所有面积都缩小为原来的 {scale} 倍。",
-    "affine.plane.area": "字母 F 的面积:映射前 {before},映射后 {after}。向量 b 只会移动图形,从不改变面积。",
+    "affine.det.collapse": "**det = 0**：平面被压扁成一条线或一个点，所有面积都变成 0，这个映射无法还原。",
+    "affine.det.flip": "**det < 0**：平面被翻转（F 变成了镜像），面积乘以 |det| = {scale}。",
+    "affine.det.keep": "**det = 1**：面积保持不变，F 的朝向也不变。",
+    "affine.det.grow": "**det > 1**：所有面积都放大 {scale} 倍。",
+    "affine.det.shrink": "**0 < det < 1**：所有面积都缩小为原来的 {scale} 倍。",
+    "affine.plane.area": "字母 F 的面积：映射前 {before}，映射后 {after}。向量 b 只会移动图形，从不改变面积。",
     "affine.plane.before": "映射之前",
     "affine.plane.after": "映射之后",
     "affine.plane.chart_title": "网格和字母 F 在 x ↦ Ax + b 下的像",
     "affine.plane.legend": "图例",
     "affine.compose.title": "连续两个仿射映射仍是一个仿射映射",
-    "affine.compose.text": "先做 $g(x) = Cx + d$,再做上面实验场中的 $f(x) = Ax + b$。"
-    "于是 $f(g(x)) = A(Cx + d) + b = (AC)x + (Ad + b)$:仍然只是一个仿射映射。"
-    "把多个 `nn.Linear` 层直接叠在一起,中间什么都不加,并不会增加表达能力。",
+    "affine.compose.text": "先做 $g(x) = Cx + d$，再做上面实验场中的 $f(x) = Ax + b$。"
+    "于是 $f(g(x)) = A(Cx + d) + b = (AC)x + (Ad + b)$：仍然只是一个仿射映射。"
+    "把多个 `nn.Linear` 层直接叠在一起，中间什么都不加，并不会增加表达能力。",
     "affine.compose.g_label": "**先做的映射 g(x) = Cx + d**",
-    "affine.compose.single": "**与 f(g(x)) 相等的单个映射**:矩阵 AC 与向量 Ad + b",
+    "affine.compose.single": "**与 f(g(x)) 相等的单个映射**：矩阵 AC 与向量 Ad + b",
     "affine.compose.noise": "两步映射与单个映射的最大差值",
-    "affine.compose.noise_note": "在平面上的 1,681 个点上测量。这么小的差值只是浮点舍入误差,并不是真正的差别。",
+    "affine.compose.noise_note": "在平面上的 1,681 个点上测量。这么小的差值只是浮点舍入误差，并不是真正的差别。",
     "affine.compose.between": "在 g 和 f 之间加一个非线性函数",
     "affine.between.none": "不加(就是 f(g(x)))",
     "affine.between.tanh": "tanh",
     "affine.between.relu": "ReLU",
     "affine.between.sigmoid": "sigmoid",
-    "affine.between.leaky_relu": "LeakyReLU(斜率 0.1)",
+    "affine.between.leaky_relu": "LeakyReLU（斜率 0.1）",
     "affine.between.elu": "ELU",
     "affine.between.gelu": "GELU",
     "affine.between.silu": "SiLU",
     "affine.between.softplus": "Softplus",
     "affine.between.hardtanh": "Hardtanh",
-    "affine.compose.two_steps": "f(g(x)),分两步计算",
+    "affine.compose.two_steps": "f(g(x))，分两步计算",
     "affine.compose.one_step": "单个映射(AC, Ad + b)",
     "affine.compose.chart_affine": "先 g 后 f 等于一个仿射映射",
     "affine.compose.bent": "f(非线性函数(g(x)))",
     "affine.compose.fit": "最佳的单个仿射映射",
     "affine.compose.chart_bent": "两者之间加入非线性函数",
-    "affine.compose.rms": "最佳单个仿射映射的误差(均方根)",
-    "affine.compose.rms_none": "两个映射之间什么都不加时,最佳仿射拟合是精确的(误差只是浮点噪声)。"
-    "在上面选一个非线性函数,让网格弯曲起来。",
-    "affine.compose.rms_bent": "网格弯曲了,任何单个仿射映射都无法跟上它:最好的那个(最小二乘拟合,红色虚线)"
+    "affine.compose.rms": "最佳单个仿射映射的误差（均方根）",
+    "affine.compose.rms_none": "两个映射之间什么都不加时，最佳仿射拟合是精确的（误差只是浮点噪声）。"
+    "在上面选一个非线性函数，让网格弯曲起来。",
+    "affine.compose.rms_bent": "网格弯曲了，任何单个仿射映射都无法跟上它：最好的那个（最小二乘拟合，红色虚线）"
     "仍然差这么多。这就是神经网络要在仿射层之间加入非线性函数的原因。",
-    "affine.quiz.title": "先预测,再揭晓",
-    "affine.quiz.question": "把十个 `nn.Linear` 层直接叠在一起,中间什么都不加。整个网络能计算什么?",
-    "affine.quiz.option.anything": "比一层多得多:十层更深",
-    "affine.quiz.option.affine": "只能是一个仿射映射:和单个 nn.Linear 一样",
-    "affine.quiz.option.linear": "只能是一个线性映射:偏置会相互抵消",
-    "affine.quiz.right": "正确。每一层都是仿射映射,仿射映射的仿射映射仍是仿射映射(见上面的 AC 和 Ad + b),"
-    "所以十层会合并成一层。只有在层与层之间加入非线性函数,深度才有意义。",
-    "affine.quiz.wrong.anything": "不对。在上面试一试:连续两个映射等于一个矩阵为 AC、向量为 Ad + b 的映射。"
-    "十层也会以同样的方式合并成一个仿射映射;只有层间的非线性函数才能增加表达能力。",
-    "affine.quiz.wrong.linear": "不对。偏置不会抵消,而是合并成 Ad + b。整个网络是一个带偏置的仿射映射,"
+    "affine.quiz.title": "先预测，再揭晓",
+    "affine.quiz.question": "把十个 `nn.Linear` 层直接叠在一起，中间什么都不加。整个网络能计算什么？",
+    "affine.quiz.option.anything": "比一层多得多：十层更深",
+    "affine.quiz.option.affine": "只能是一个仿射映射：和单个 nn.Linear 一样",
+    "affine.quiz.option.linear": "只能是一个线性映射：偏置会相互抵消",
+    "affine.quiz.right": "正确。每一层都是仿射映射，仿射映射的仿射映射仍是仿射映射（见上面的 AC 和 Ad + b）,"
+    "所以十层会合并成一层。只有在层与层之间加入非线性函数，深度才有意义。",
+    "affine.quiz.wrong.anything": "不对。在上面试一试：连续两个映射等于一个矩阵为 AC、向量为 Ad + b 的映射。"
+    "十层也会以同样的方式合并成一个仿射映射；只有层间的非线性函数才能增加表达能力。",
+    "affine.quiz.wrong.linear": "不对。偏置不会抵消，而是合并成 Ad + b。整个网络是一个带偏置的仿射映射，"
     "和单个 nn.Linear 一样。",
 }

@@ -121,53 +121,53 @@ EN = {
 }
 
 ZH = {
-    "optimisation.title": "优化:沿着损失往下走",
-    "optimisation.intro": "训练就是在损失上往下坡走。每一步,autograd 都会给出梯度 ∇L(θ),也就是损失上升最快的方向;"
-    "梯度下降则朝相反方向迈出一步,步子的大小由学习率 η 决定。这里的 θ 只有两个数,所以整个地形可以画在一张图上:"
-    "先选一个曲面,一步一步地跟着更新规则走,再让 torch.optim 中的各种更新规则互相比赛。",
+    "optimisation.title": "优化：沿着损失往下走",
+    "optimisation.intro": "训练就是在损失上往下坡走。每一步，autograd 都会给出梯度 ∇L(θ)，也就是损失上升最快的方向；"
+    "梯度下降则朝相反方向迈出一步，步子的大小由学习率 η 决定。这里的 θ 只有两个数，所以整个地形可以画在一张图上："
+    "先选一个曲面，一步一步地跟着更新规则走，再让 torch.optim 中的各种更新规则互相比赛。",
     "optimisation.settings": "地形",
     "optimisation.surface.label": "损失曲面",
     "optimisation.surface.bowl": "二次碗形曲面",
     "optimisation.surface.rosenbrock": "Rosenbrock 山谷",
     "optimisation.surface.saddle": "鞍点",
     "optimisation.surface.classifier": "教程中的分类器",
-    "optimisation.surface.bowl.text": "L = (x² + κ·y²) / 2。条件数 κ 表示沿 y 方向的坡度是沿 x 方向的多少倍:"
-    "κ = 1 时碗是圆的,κ 越大,碗就越像一条狭窄的峡谷。最低点是 (0, 0)。",
-    "optimisation.surface.rosenbrock.text": "L = (1 − x)² + 100·(y − x²)²。一条谷底平坦的弯曲山谷:"
-    "掉进山谷很容易,沿着它走到最低点 (1, 1) 却很慢。",
-    "optimisation.surface.saddle.text": "L = x²/2 − y²/2 + y⁴/4。在原点处,曲面沿 x 方向向上弯、沿 y 方向向下弯:"
-    "这是一个鞍点,梯度为零,却不是最小值。最低点是 (0, 1) 和 (0, −1)。",
-    "optimisation.surface.classifier.text": "教程中的分类器在四个训练句子上的平均 NLL 损失,看作你选定的两个权重的函数。"
-    "其余权重和偏置都保持随机种子给出的初始值(种子 1 就是教程中的模型),下降从这两个权重的初始值出发。",
+    "optimisation.surface.bowl.text": "L = (x² + κ·y²) / 2。条件数 κ 表示沿 y 方向的坡度是沿 x 方向的多少倍："
+    "κ = 1 时碗是圆的，κ 越大，碗就越像一条狭窄的峡谷。最低点是 (0, 0)。",
+    "optimisation.surface.rosenbrock.text": "L = (1 − x)² + 100·(y − x²)²。一条谷底平坦的弯曲山谷："
+    "掉进山谷很容易，沿着它走到最低点 (1, 1) 却很慢。",
+    "optimisation.surface.saddle.text": "L = x²/2 − y²/2 + y⁴/4。在原点处，曲面沿 x 方向向上弯、沿 y 方向向下弯："
+    "这是一个鞍点，梯度为零，却不是最小值。最低点是 (0, 1) 和 (0, −1)。",
+    "optimisation.surface.classifier.text": "教程中的分类器在四个训练句子上的平均 NLL 损失，看作你选定的两个权重的函数。"
+    "其余权重和偏置都保持随机种子给出的初始值（种子 1 就是教程中的模型），下降从这两个权重的初始值出发。",
     "optimisation.kappa": "条件数 κ",
     "optimisation.kappa_help": "碗沿 y 方向比沿 x 方向陡多少倍。",
     "optimisation.weight.x": "x 轴上的权重",
     "optimisation.weight.y": "y 轴上的权重",
-    "optimisation.weight.label": "标签(A 的行)",
-    "optimisation.weight.word": "词(A 的列)",
+    "optimisation.weight.label": "标签（A 的行）",
+    "optimisation.weight.word": "词（A 的列）",
     "optimisation.axis.weight": "“{word}” 对 {label} 的权重",
     "optimisation.axis.x": "x",
     "optimisation.axis.y": "y",
     "optimisation.start_x": "起点 x",
     "optimisation.start_y": "起点 y",
-    "optimisation.start_classifier": "起点:随机种子给出的初始权重 ({x}, {y})。种子 {seed} 来自侧边栏。",
+    "optimisation.start_classifier": "起点：随机种子给出的初始权重 ({x}, {y})。种子 {seed} 来自侧边栏。",
     "optimisation.lr": "学习率 η",
     "optimisation.lr_help": "每一步相对于梯度的大小。每个曲面各自记住自己的取值。",
     "optimisation.steps": "步数",
     "optimisation.steps_help": "每种更新规则走多少步。",
-    "optimisation.error.same_weight": "请选择两个不同的权重:两个坐标轴指向了 A 中的同一个元素。",
-    "optimisation.error.settings": "这些设置无法运行,请修改后再试。",
+    "optimisation.error.same_weight": "请选择两个不同的权重：两个坐标轴指向了 A 中的同一个元素。",
+    "optimisation.error.settings": "这些设置无法运行，请修改后再试。",
     "optimisation.manual.header": "一步一步来",
-    "optimisation.manual.text": "手写的普通梯度下降:autograd 计算梯度,一次减法移动 θ。拖动滑块逐步查看;"
+    "optimisation.manual.text": "手写的普通梯度下降：autograd 计算梯度，一次减法移动 θ。拖动滑块逐步查看；"
     "虚线段就是当前这一步的移动。",
     "optimisation.manual.step": "第 k 步",
     "optimisation.manual.loss_before": "θₖ 处的损失",
     "optimisation.manual.loss_after": "θₖ₊₁ 处的损失",
     "optimisation.manual.path": "手写 SGD",
-    "optimisation.manual.match": "从同一起点出发,torch.optim.SGD(lr={lr}) 经过的点完全相同:{steps} 步中最大的差异是 {diff}。",
-    "optimisation.manual.runaway": "当 η = {lr} 时,普通 SGD 在第 {step} 步发散:那个点已不是可用的数,"
-    "或者远远跑出了地图,所以路径停在它之前。请试试更小的学习率。",
-    "optimisation.manual.nothing": "当 η = {lr} 时,第一步就已经发散:降低学习率才能看到路径。",
+    "optimisation.manual.match": "从同一起点出发，torch.optim.SGD(lr={lr}) 经过的点完全相同：{steps} 步中最大的差异是 {diff}。",
+    "optimisation.manual.runaway": "当 η = {lr} 时，普通 SGD 在第 {step} 步发散：那个点已不是可用的数，"
+    "或者远远跑出了地图，所以路径停在它之前。请试试更小的学习率。",
+    "optimisation.manual.nothing": "当 η = {lr} 时，第一步就已经发散：降低学习率才能看到路径。",
     "optimisation.col.step": "步",
     "optimisation.col.x": "θ₁ (x)",
     "optimisation.col.y": "θ₂ (y)",
@@ -179,14 +179,14 @@ ZH = {
     "optimisation.col.status": "状态",
     "optimisation.status.finished": "走完 {steps} 步",
     "optimisation.status.runaway": "在第 {step} 步发散",
-    "optimisation.race.header": "比赛:torch.optim 中的更新规则",
-    "optimisation.race.text": "每种规则都从同一个点出发,使用相同的学习率,走相同的步数。动量会记住过去的梯度,"
-    "像球一样继续滚动;Adam、RMSprop 和 Adagrad 会用每个坐标最近梯度的大小去除它的步长,所以陡峭方向和平坦方向"
-    "前进的速度差不多。同一个 η,对一种规则可能太小,对另一种规则却可能太大。",
+    "optimisation.race.header": "比赛：torch.optim 中的更新规则",
+    "optimisation.race.text": "每种规则都从同一个点出发，使用相同的学习率，走相同的步数。动量会记住过去的梯度，"
+    "像球一样继续滚动；Adam、RMSprop 和 Adagrad 会用每个坐标最近梯度的大小去除它的步长，所以陡峭方向和平坦方向"
+    "前进的速度差不多。同一个 η，对一种规则可能太小，对另一种规则却可能太大。",
     "optimisation.race.optimizers": "更新规则",
-    "optimisation.race.none": "至少选择一种更新规则,比赛才能开始。",
-    "optimisation.race.runaway": "{name} 在第 {step} 步发散:损失或坐标变成了 NaN 或无穷大,或者点离地图中心超过了 {radius}。"
-    "它的路径停在最后一个正常的点,用 ✕ 标出。",
+    "optimisation.race.none": "至少选择一种更新规则，比赛才能开始。",
+    "optimisation.race.runaway": "{name} 在第 {step} 步发散：损失或坐标变成了 NaN 或无穷大，或者点离地图中心超过了 {radius}。"
+    "它的路径停在最后一个正常的点，用 ✕ 标出。",
     "optimisation.race.best": "{steps} 步后的最低损失",
     "optimisation.race.best_value": "{name}:{loss}",
     "optimisation.race.all_ran_away": "所有规则都发散了",
@@ -195,7 +195,7 @@ ZH = {
     "optimisation.chart.loss": "损失",
     "optimisation.chart.step": "步",
     "optimisation.chart.path": "更新规则",
-    "optimisation.chart.caption": "颜色越浅损失越低,越深损失越高;色带的间隔与等高线相同。● 起点,◆ 最低点(已知时)。"
+    "optimisation.chart.caption": "颜色越浅损失越低，越深损失越高；色带的间隔与等高线相同。● 起点，◆ 最低点（已知时）。"
     "把鼠标悬停在图上可以看到精确数值。",
     "optimisation.opt.sgd": "SGD",
     "optimisation.opt.sgd_momentum": "SGD + 动量",
@@ -204,22 +204,22 @@ ZH = {
     "optimisation.opt.adamw": "AdamW",
     "optimisation.opt.rmsprop": "RMSprop",
     "optimisation.opt.adagrad": "Adagrad",
-    "optimisation.code.manual": "PyTorch 代码:手写 SGD,一直到第 {steps} 步",
-    "optimisation.code.race": "PyTorch 代码:这场比赛",
-    "optimisation.code.note": "可以单独运行,打印出的数字与本页显示的相同。",
-    "optimisation.quiz.header": "先预测,再揭晓",
-    "optimisation.quiz.question": "在条件数 κ = {kappa} 的二次碗形曲面上,学习率从多大开始,普通 SGD 会发散而不是停下来?",
+    "optimisation.code.manual": "PyTorch 代码：手写 SGD，一直到第 {steps} 步",
+    "optimisation.code.race": "PyTorch 代码：这场比赛",
+    "optimisation.code.note": "可以单独运行，打印出的数字与本页显示的相同。",
+    "optimisation.quiz.header": "先预测，再揭晓",
+    "optimisation.quiz.question": "在条件数 κ = {kappa} 的二次碗形曲面上，学习率从多大开始，普通 SGD 会发散而不是停下来？",
     "optimisation.quiz.a": "η > 2/κ = {value}",
     "optimisation.quiz.b": "η > 1/κ = {value}",
-    "optimisation.quiz.c": "η > 2,与 κ 无关",
-    "optimisation.quiz.d": "永远不会:碗只有一个最低点,SGD 总能走到那里",
+    "optimisation.quiz.c": "η > 2，与 κ 无关",
+    "optimisation.quiz.d": "永远不会：碗只有一个最低点，SGD 总能走到那里",
     "optimisation.quiz.correct": "答对了。",
     "optimisation.quiz.wrong": "不太对。",
-    "optimisation.quiz.explain": "沿 y 方向的梯度是 κ·y,所以一步之后 y 变成 (1 − η·κ)·y。只有当 |1 − η·κ| < 1,"
-    "也就是 η < 2/κ = {limit} 时,y 才会缩小。沿 x 方向的界限是 2,但陡峭的方向先起决定作用:κ 越大,η 就必须越小,"
+    "optimisation.quiz.explain": "沿 y 方向的梯度是 κ·y，所以一步之后 y 变成 (1 − η·κ)·y。只有当 |1 − η·κ| < 1,"
+    "也就是 η < 2/κ = {limit} 时，y 才会缩小。沿 x 方向的界限是 2，但陡峭的方向先起决定作用：κ 越大，η 就必须越小，"
     "平坦的 x 方向也就走得越慢。",
-    "optimisation.quiz.demo": "在这里试一试:κ = {kappa},从 ({x}, {y}) 出发走 {steps} 步。η = {below} 时,"
-    "SGD 最终的损失是 {loss};η = {above} 时,它在第 {step} 步发散。",
-    "optimisation.quiz.demo_slow": "在这里试一试:κ = {kappa},从 ({x}, {y}) 出发走 {steps} 步。η = {below} 时,"
-    "SGD 最终的损失是 {loss};η = {above} 时,损失已经增长到 {high}。",
+    "optimisation.quiz.demo": "在这里试一试：κ = {kappa}，从 ({x}, {y}) 出发走 {steps} 步。η = {below} 时，"
+    "SGD 最终的损失是 {loss};η = {above} 时，它在第 {step} 步发散。",
+    "optimisation.quiz.demo_slow": "在这里试一试：κ = {kappa}，从 ({x}, {y}) 出发走 {steps} 步。η = {below} 时，"
+    "SGD 最终的损失是 {loss};η = {above} 时，损失已经增长到 {high}。",
 }
