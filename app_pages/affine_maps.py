@@ -18,8 +18,9 @@ from core.affine import (
 from core.devices import resolve_device
 from core.grid import PRESET_MAPS, area_effect, grid_lines, lattice, letter_f, polygon_area
 from core.nonlinearities import NONLINEARITIES, get_nonlinearity
+from ui.quiz import predict_then_reveal
 from ui.state import device, seed
-from ui.text import t
+from ui.text import option_labels, t
 
 EXTENT = 2.0
 GRID = grid_lines(EXTENT, lines=9, samples=25)
@@ -270,11 +271,8 @@ print((design @ fit - bent.double()).pow(2).mean().sqrt())  # what it cannot exp
 
 # ------------------------------------------------------------ predict, then reveal
 st.header(t("affine.quiz.title"))
-answer = st.radio(
-    t("affine.quiz.question"), ["anything", "affine", "linear"], index=None,
-    format_func=lambda option: t(f"affine.quiz.option.{option}"), key="affine_quiz", persist_state="session",
+QUIZ = ["anything", "affine", "linear"]
+predict_then_reveal(
+    t("affine.quiz.question"), QUIZ, option_labels("affine.quiz.option", QUIZ), correct="affine",
+    right=t("affine.quiz.right"), wrong=lambda answer: t(f"affine.quiz.wrong.{answer}"), key="affine_quiz",
 )
-if answer == "affine":
-    st.success(t("affine.quiz.right"), icon=":material/check_circle:")
-elif answer is not None:
-    st.error(t(f"affine.quiz.wrong.{answer}"), icon=":material/cancel:")

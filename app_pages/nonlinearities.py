@@ -8,8 +8,9 @@ from charts.affine import matrix_heatmap
 from charts.nonlinearities import curves_chart, gradient_flow_chart
 from core.gradients import gradient_norms, init_gain
 from core.nonlinearities import NONLINEARITIES, get_nonlinearity, relu_cell, values_and_derivatives
+from ui.quiz import predict_then_reveal
 from ui.state import seed
-from ui.text import t
+from ui.text import option_labels, t
 
 STACKED = ("sigmoid", "tanh", "relu")
 WIDTH, BATCH = 32, 64
@@ -220,11 +221,8 @@ print(F.relu(data))  # negatives become 0, the rest pass through
 
 # ------------------------------------------------------------ predict, then reveal
 st.header(t("nonlin.quiz.title"))
-answer = st.radio(
-    t("nonlin.quiz.question"), ["1", "0.5", "0.25"], index=None,
-    format_func=lambda option: t(f"nonlin.quiz.option.{option}"), key="nonlin_quiz", persist_state="session",
+QUIZ = ["1", "0.5", "0.25"]
+predict_then_reveal(
+    t("nonlin.quiz.question"), QUIZ, option_labels("nonlin.quiz.option", QUIZ), correct="0.25",
+    right=t("nonlin.quiz.right"), wrong=t("nonlin.quiz.wrong"), key="nonlin_quiz",
 )
-if answer == "0.25":
-    st.success(t("nonlin.quiz.right"), icon=":material/check_circle:")
-elif answer is not None:
-    st.error(t("nonlin.quiz.wrong"), icon=":material/cancel:")

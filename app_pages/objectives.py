@@ -1,6 +1,5 @@
 """Objective functions: NLLLoss and CrossEntropyLoss, the cost of confidence, and a pitfalls lab."""
 
-from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -11,8 +10,9 @@ from core.objectives import cross_entropy, loss_for_probability, nll_loss
 from core.pitfalls import PITFALLS, RIGHT_LINE, pitfall, pitfall_batch, right_loss, score_gradient_norm
 from core.scores import parse_scores, random_scores
 from core.softmax import log_softmax
+from ui.quiz import predict_then_reveal
 from ui.state import seed
-from ui.text import t
+from ui.text import option_labels, t
 
 PRESETS = {
     "sure_0": [4.0, 0.5, -1.0, 0.0],
@@ -55,36 +55,26 @@ def pitfall_code(key: str, rows: int, classes: int, chosen_seed: int) -> str:
     )
 
 
-def labels(prefix: str, keys) -> Callable[[str], str]:
-    """Option key -> its translated label, looked up now, in the language of this run."""
-    # A lambda calling t() later would translate in whatever language is current then (AppTest: none).
-    return {key: t(f"{prefix}.{key}") for key in keys}.__getitem__
-
-
 st.title(t("objectives.title"))
 st.write(t("objectives.intro"))
 st.latex(r"\mathrm{loss} = -\log p_{\text{target}} = -\log \operatorname{softmax}(x)_{\text{target}}")
 
 # ---------------------------------------------------------------- predict, then reveal
 st.header(t("objectives.quiz.header"))
-answer = st.radio(
-    t("objectives.quiz.question"), QUIZ, index=None, format_func=labels("objectives.quiz", QUIZ),
-    horizontal=True, key="objectives_quiz", persist_state="session",
+big = float(loss_for_probability(torch.tensor(0.01)))
+small = float(loss_for_probability(torch.tensor(0.9)))
+values = {"loss": f"{big:.4f}", "small": f"{small:.4f}", "ratio": f"{big / small:.0f}"}
+predict_then_reveal(
+    t("objectives.quiz.question"), QUIZ, option_labels("objectives.quiz", QUIZ), correct="4_6",
+    right=t("objectives.quiz.right", **values), wrong=t("objectives.quiz.wrong", **values),
+    key="objectives_quiz", horizontal=True,
 )
-if answer is not None:
-    big = float(loss_for_probability(torch.tensor(0.01)))
-    small = float(loss_for_probability(torch.tensor(0.9)))
-    values = {"loss": f"{big:.4f}", "small": f"{small:.4f}", "ratio": f"{big / small:.0f}"}
-    if answer == "4_6":
-        st.success(t("objectives.quiz.right", **values), icon=":material/check_circle:")
-    else:
-        st.error(t("objectives.quiz.wrong", **values), icon=":material/cancel:")
 
 # ---------------------------------------------------------------- one example, two losses
 st.header(t("objectives.example.header"))
 st.write(t("objectives.example.text"))
 source = st.segmented_control(
-    t("objectives.source"), SOURCES, format_func=labels("objectives.source", SOURCES),
+    t("objectives.source"), SOURCES, format_func=option_labels("objectives.source", SOURCES),
     default="sure_0", required=True, key="objectives_source", persist_state="session",
 )
 if source == "random":
@@ -175,7 +165,7 @@ st.code(example_code(source, values, target, seed()), language="python")
 st.header(t("objectives.pitfalls.header"))
 st.write(t("objectives.pitfalls.text"))
 key = st.segmented_control(
-    t("objectives.pitfall"), list(PITFALLS), format_func=labels("objectives.pitfall", PITFALLS),
+    t("objectives.pitfall"), list(PITFALLS), format_func=option_labels("objectives.pitfall", PITFALLS),
     default="raw_into_nll", required=True, key="objectives_pitfall", persist_state="session",
 )
 rows_column, classes_column = st.columns(2)

@@ -19,9 +19,9 @@ from core.surfaces import (
     classifier_words,
     loss_grid,
 )
-from i18n import translate
+from ui.quiz import predict_then_reveal
 from ui.state import seed
-from ui.text import language, t
+from ui.text import option_labels, t
 
 LR_OPTIONS = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0]
 # A learning rate and a number of steps that show each surface at its most telling.
@@ -89,12 +89,6 @@ def opt_name(name: str) -> str:
     return t(f"optimisation.opt.{name}")
 
 
-def labels_for(prefix: str):
-    """A format_func for option keys; it holds the language, so it also works outside a script run."""
-    lang = language()
-    return lambda key: translate(f"{prefix}.{key}", lang)
-
-
 def path_rows(label: str, points: list[tuple[float, float]], losses: list[float]) -> list[dict]:
     return [
         {"path": label, "step": step, "x": x, "y": y, "loss": loss}
@@ -115,7 +109,7 @@ with st.container(border=True):
         surface_key = st.selectbox(
             t("optimisation.surface.label"),
             SURFACES,
-            format_func=labels_for("optimisation.surface"),
+            format_func=option_labels("optimisation.surface", SURFACES),
             key="optimisation.surface",
             persist_state="session",
         )
@@ -336,7 +330,7 @@ names = st.multiselect(
     t("optimisation.race.optimizers"),
     list(OPTIMIZERS),
     default=RACE_DEFAULT,
-    format_func=labels_for("optimisation.opt"),
+    format_func=option_labels("optimisation.opt", OPTIMIZERS),
     key="optimisation.race.optimizers",
     persist_state="session",
 )
@@ -438,18 +432,11 @@ choices = {
     "c": t("optimisation.quiz.c"),
     "d": t("optimisation.quiz.d"),
 }
-answer = st.radio(
-    t("optimisation.quiz.question", kappa=f"{quiz_kappa:g}"),
-    list(choices),
-    index=None,
-    format_func=choices.get,
-    key="optimisation.quiz",
+answer = predict_then_reveal(
+    t("optimisation.quiz.question", kappa=f"{quiz_kappa:g}"), list(choices), choices.get, correct="a",
+    right=t("optimisation.quiz.correct"), wrong=t("optimisation.quiz.wrong"), key="optimisation.quiz",
 )
 if answer is not None:
-    if answer == "a":
-        st.success(t("optimisation.quiz.correct"), icon=":material/check_circle:")
-    else:
-        st.error(t("optimisation.quiz.wrong"), icon=":material/cancel:")
     st.write(t("optimisation.quiz.explain", limit=f"{limit:.4g}"))
     quiz_bowl = bowl(quiz_kappa)
     below, above = 0.9 * limit, 1.1 * limit

@@ -1,7 +1,6 @@
 """Softmax and probabilities: scores to a distribution, temperature, shift invariance and overflow."""
 
 import inspect
-from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -12,8 +11,9 @@ import core.softmax
 from charts.softmax import shift_bars, temperature_lines, value_bars
 from core.scores import TUTORIAL_SCORES_CODE, parse_scores, random_scores, tutorial_scores
 from core.softmax import exp_overflow_limit, log_softmax, naive_softmax, softmax, softmax_over_temperatures
+from ui.quiz import predict_then_reveal
 from ui.state import seed
-from ui.text import t
+from ui.text import option_labels, t
 
 SOURCES = ["tutorial", "random", "custom"]
 SHIFTS = [-1000, -200, -100, 0, 10, 50, 80, 85, 90, 100, 200, 500, 710, 1000]
@@ -54,12 +54,6 @@ def page_code(source_lines: str, temperature: float, shift: float, dtype: str) -
     )
 
 
-def labels(prefix: str, keys) -> Callable[[str], str]:
-    """Option key -> its translated label, looked up now, in the language of this run."""
-    # A lambda calling t() later would translate in whatever language is current then (AppTest: none).
-    return {key: t(f"{prefix}.{key}") for key in keys}.__getitem__
-
-
 st.title(t("softmax.title"))
 st.write(t("softmax.intro"))
 st.latex(r"\operatorname{softmax}(x)_i = \frac{\exp(x_i / T)}{\sum_j \exp(x_j / T)}")
@@ -69,7 +63,7 @@ st.header(t("softmax.scores.header"))
 source_column, detail_column = st.columns([1, 1])
 with source_column:
     source = st.segmented_control(
-        t("softmax.source"), SOURCES, format_func=labels("softmax.source", SOURCES),
+        t("softmax.source"), SOURCES, format_func=option_labels("softmax.source", SOURCES),
         default="tutorial", required=True, key="softmax_source", persist_state="session",
     )
 count = 5
@@ -171,15 +165,11 @@ st.altair_chart(
 
 # ---------------------------------------------------------------- predict, then reveal
 st.header(t("softmax.quiz.header"))
-answer = st.radio(
-    t("softmax.quiz.question"), QUIZ, index=None, format_func=labels("softmax.quiz", QUIZ),
-    key="softmax_quiz", persist_state="session",
+answer = predict_then_reveal(
+    t("softmax.quiz.question"), QUIZ, option_labels("softmax.quiz", QUIZ), correct="same",
+    right=t("softmax.quiz.right"), wrong=t("softmax.quiz.wrong"), key="softmax_quiz",
 )
 if answer is not None:
-    if answer == "same":
-        st.success(t("softmax.quiz.right"), icon=":material/check_circle:")
-    else:
-        st.error(t("softmax.quiz.wrong"), icon=":material/cancel:")
     st.markdown(t("softmax.quiz.result", values=f"`{fmt(F.softmax(scores + 1000, dim=0))}`"))
 
 # ---------------------------------------------------------------- shift invariance and overflow

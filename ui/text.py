@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE, translate
@@ -13,3 +15,12 @@ def language() -> str:
 
 def t(key: str, **values: object) -> str:
     return translate(key, language(), **values)
+
+
+def option_labels(prefix: str, options: Iterable[str]) -> Callable[[str], str]:
+    """A `format_func` for option keys, translated now (`{prefix}.{option}`).
+
+    A lambda calling t() later would translate in whatever language is current then; outside
+    a script run (AppTest reading a widget) that is none.
+    """
+    return {option: t(f"{prefix}.{option}") for option in options}.__getitem__

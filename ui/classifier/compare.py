@@ -12,9 +12,8 @@ from core.dataset import Dataset
 from core.optimizers import OPTIMIZERS
 from core.training import EpochRecord
 from ui.classifier import state
-from ui.classifier.texts import names
 from ui.classifier.training import LEARNING_RATES
-from ui.text import t
+from ui.text import option_labels, t
 
 DEFAULT_CHOICE = ["sgd", "adam"]
 DEFAULT_RATES = {"sgd": 0.1, "sgd_momentum": 0.1, "nesterov": 0.1, "adam": 0.01, "adamw": 0.01,
@@ -55,7 +54,7 @@ def run_comparison(data: Dataset, choices: list[str]) -> None:
 def render_comparison(data: Dataset | None) -> None:
     choices = st.multiselect(
         t("classifier.compare.optimizers"), list(OPTIMIZERS), default=DEFAULT_CHOICE, max_selections=4,
-        format_func=names("classifier.opt", OPTIMIZERS), key="classifier.compare_choice",
+        format_func=option_labels("classifier.opt", OPTIMIZERS), key="classifier.compare_choice",
     )
     if choices:
         columns = st.columns(len(choices))
@@ -78,7 +77,7 @@ def render_comparison(data: Dataset | None) -> None:
         return
     metric = st.segmented_control(
         t("classifier.compare.metric"), METRICS, key="classifier.compare_metric", default="train_loss",
-        required=True, format_func=names("classifier.metric", METRICS),
+        required=True, format_func=option_labels("classifier.metric", METRICS),
     )
     metric = metric or "train_loss"
     texts = {"epoch": t("classifier.axis.epoch"), "value": t(f"classifier.metric.{metric}"),

@@ -10,8 +10,7 @@ from core.corpus_csv import rows_from_csv, rows_to_csv
 from core.presets import PRESETS
 from ui.classifier import state
 from ui.classifier.markup import escape_markdown
-from ui.classifier.texts import names
-from ui.text import t
+from ui.text import option_labels, t
 
 UPLOAD_VERSION = "classifier.upload_version"
 UPLOAD_ERROR = "classifier.upload_error"
@@ -96,7 +95,7 @@ def render() -> None:
         st.selectbox(
             t("classifier.corpus.preset"),
             list(PRESETS),
-            format_func=names("classifier.preset", PRESETS),
+            format_func=option_labels("classifier.preset", PRESETS),
             key="classifier.preset",
             persist_state="session",
         )

@@ -8,8 +8,8 @@ import torch
 from charts.classifier import weight_heatmap
 from core.weights import SORTS, top_k, word_order
 from ui.classifier import state
-from ui.classifier.texts import heatmap_texts, names
-from ui.text import t
+from ui.classifier.texts import heatmap_texts
+from ui.text import option_labels, t
 
 VIEWS: tuple[str, ...] = ("after", "before", "difference")
 DEFAULT_TOP_K = 40
@@ -30,11 +30,11 @@ def render_heatmap(run: state.Run) -> None:
     labels, vocab = run.labels, run.vocab
     view = st.segmented_control(
         t("classifier.heatmap.view"), VIEWS, key="classifier.heatmap_view", required=True, default="after",
-        format_func=names("classifier.heatmap.view", VIEWS), persist_state="session",
+        format_func=option_labels("classifier.heatmap.view", VIEWS), persist_state="session",
     )
     second, label_column, third = st.columns(3, gap="medium")
     sort = second.selectbox(t("classifier.heatmap.sort"), SORTS, key="classifier.heatmap_sort",
-                            format_func=names("classifier.heatmap.sort", SORTS), persist_state="session")
+                            format_func=option_labels("classifier.heatmap.sort", SORTS), persist_state="session")
     label_index = None
     if sort == "label":
         label_index = label_column.selectbox(t("classifier.heatmap.sort_label"), range(len(labels)),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
 from ui.text import t
 
 
@@ -39,9 +37,3 @@ def confusion_texts() -> dict[str, str]:
 def path_texts() -> dict[str, str]:
     return {"epoch": t("classifier.axis.epoch"), "weight": t("classifier.col.weight"),
             "label": t("classifier.col.label")}
-
-
-def names(prefix: str, options: Iterable[str]) -> Callable[[str], str]:
-    """A format_func with the translations fixed now, not looked up later outside the script run."""
-    table = {option: t(f"{prefix}.{option}") for option in options}
-    return table.__getitem__

@@ -13,8 +13,9 @@ from core.export import reproduction_script
 from core.optimizers import OPTIMIZERS
 from core.training import UPDATE_MODES, DivergenceError, EpochRecord, TrainConfig, train
 from ui.classifier import state
-from ui.classifier.texts import history_texts, names
-from ui.text import t
+from ui.classifier.texts import history_texts
+from ui.quiz import predict_then_reveal
+from ui.text import option_labels, t
 
 LEARNING_RATES: tuple[float, ...] = (
     0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0,
@@ -31,7 +32,7 @@ def render_controls() -> None:
     first, second, third = st.columns(3, gap="medium")
     with first:
         st.selectbox(t("classifier.train.optimizer"), list(OPTIMIZERS), key="classifier.optimizer",
-                     format_func=names("classifier.opt", OPTIMIZERS), persist_state="session")
+                     format_func=option_labels("classifier.opt", OPTIMIZERS), persist_state="session")
         st.select_slider(t("classifier.train.lr"), LEARNING_RATES, key="classifier.lr",
                          format_func=lambda lr: f"{lr:g}", help=t("classifier.train.lr_help"),
                          persist_state="session")
@@ -39,7 +40,7 @@ def render_controls() -> None:
                         key="classifier.epochs", persist_state="session")
     with second:
         st.radio(t("classifier.train.update_mode"), list(UPDATE_MODES), key="classifier.update_mode",
-                 format_func=names("classifier.mode", UPDATE_MODES), persist_state="session")
+                 format_func=option_labels("classifier.mode", UPDATE_MODES), persist_state="session")
         st.number_input(t("classifier.train.batch_size"), min_value=1, max_value=4096, step=8,
                         key="classifier.batch_size", persist_state="session",
                         disabled=st.session_state["classifier.update_mode"] != "minibatch")
@@ -67,15 +68,11 @@ def render_controls() -> None:
 def render_question() -> None:
     """Predict, then reveal: which way does a word's weight move?"""
     with st.container(border=True):
-        answer = st.radio(
-            t("classifier.quiz.question"), QUIZ_OPTIONS, index=None, key="classifier.quiz",
-            format_func=names("classifier.quiz", QUIZ_OPTIONS), horizontal=True,
+        predict_then_reveal(
+            t("classifier.quiz.question"), QUIZ_OPTIONS, option_labels("classifier.quiz", QUIZ_OPTIONS),
+            correct="up", right=t("classifier.quiz.right"), wrong=t("classifier.quiz.wrong"),
+            key="classifier.quiz", horizontal=True,
         )
-        if answer is not None:
-            if answer == "up":
-                st.success(t("classifier.quiz.right"), icon=":material/check:")
-            else:
-                st.warning(t("classifier.quiz.wrong"), icon=":material/lightbulb:")
 
 
 def run_training(data: Dataset, config: TrainConfig) -> None:
