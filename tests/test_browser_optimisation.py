@@ -62,7 +62,7 @@ def test_optimisation_page_reports_a_runaway_on_rosenbrock(page, app_url):
 def test_optimisation_page_in_chinese_in_a_narrow_window(page, app_url):
     page.set_viewport_size({"width": 480, "height": 900})
     open_optimisation(page, app_url, "?lang=zh")
-    page.get_by_role("heading", name="比赛:torch.optim 中的更新规则").wait_for()
+    page.get_by_role("heading", name="比赛：torch.optim 中的更新规则").wait_for()
     choose_surface(page, "损失曲面", "教程中的分类器")
-    page.get_by_text("起点:随机种子给出的初始权重").wait_for()
+    page.get_by_text("起点：随机种子给出的初始权重").wait_for()
     whole_page(page, "optimisation-zh-narrow")

@@ -146,6 +146,6 @@ def test_page_in_chinese():
     assert at.title[0].value == "非线性函数"
     headers = [h.value for h in at.header]
     assert translate("nonlin.vanish.title", "zh") in headers
-    assert list(at.dataframe[0].value.columns) == ["函数", "PyTorch 写法", "f(x)", "f′(x)(自动求导)"]
+    assert list(at.dataframe[0].value.columns) == ["函数", "PyTorch 写法", "f(x)", "f′(x)（自动求导）"]
     assert chart(at, "穿过 10 层")
-    assert metric(at, "sigmoid:输入处的梯度") == f"{gradient_norms('sigmoid', 10)[-1]:.3g}"
+    assert metric(at, "sigmoid：输入处的梯度") == f"{gradient_norms('sigmoid', 10)[-1]:.3g}"

@@ -183,7 +183,7 @@ def test_page_in_chinese():
     at = open_page(PAGE, "zh")
     at.select_slider(key="optimisation.lr.bowl").set_value(0.5).run()
     assert_clean(at)
-    assert at.title[0].value == "优化:沿着损失往下走"
+    assert at.title[0].value == "优化：沿着损失往下走"
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["θₖ 处的损失"] == "23.1250"
     assert "SGD 在第 3 步发散" in texts(at.warning)

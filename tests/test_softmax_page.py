@@ -122,7 +122,7 @@ def test_the_page_in_chinese():
     spec, bars = chart_with_title(at, "概率")
     assert spec["layer"][0]["encoding"]["x"]["title"] == "类别 i"
     assert [round(row["value"], 4) for row in bars[:5]] == TUTORIAL_SOFTMAX
-    chart_with_title(at, "温度 T(对数刻度)")
+    chart_with_title(at, "温度 T（对数刻度）")
     at.radio(key="softmax_quiz").set_value("same").run()
     assert any(s.value.startswith("答对了") for s in at.success)
     at.segmented_control(key="softmax_source").set_value("custom").run()
