@@ -110,7 +110,10 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed; .ci/run installs Debian's chromium package")
         pytest.skip("no chromium on this machine (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # A busy 2-core machine can take a while to redraw: assertions retry for up to 30 s.
+    expect.set_options(timeout=30_000)
 
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(

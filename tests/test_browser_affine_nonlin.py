@@ -2,6 +2,7 @@
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from tests.conftest import screenshot, wait_until_idle
 
@@ -43,9 +44,9 @@ def choose(page, label: str, option: str) -> None:
 def test_affine_page_playground_and_composition(page, app_url):
     open_path(page, app_url, "affine-maps")
     page.get_by_role("heading", name="nn.Linear maps every row of a batch").wait_for()
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 7
-    assert page.get_by_text("0.1755").count() >= 1
-    assert page.locator('[data-testid="stException"]').count() == 0
+    expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(7)
+    expect(page.get_by_text("0.1755").first).to_be_visible(timeout=60_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
     choose(page, "Preset", "Reflection (mirror in the vertical axis)")
     page.get_by_text("-1.000").first.wait_for()
@@ -60,7 +61,7 @@ def test_affine_page_playground_and_composition(page, app_url):
 def test_affine_page_in_chinese_wide_and_narrow(page, app_url):
     open_path(page, app_url, "affine-maps?lang=zh")
     page.get_by_role("heading", name="二维实验场").wait_for()
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 7
+    expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(7)
     whole_page_screenshot(page, "affine-maps-zh")
     page.set_viewport_size({"width": 480, "height": 900})
     whole_page_screenshot(page, "affine-maps-zh-narrow")
@@ -69,8 +70,8 @@ def test_affine_page_in_chinese_wide_and_narrow(page, app_url):
 def test_nonlinearities_page(page, app_url):
     open_path(page, app_url, "nonlinearities")
     page.get_by_role("heading", name="Vanishing gradients").wait_for()
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 6
-    assert page.get_by_text("2.1130").count() >= 1  # the tutorial's ReLU cell
+    expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(6)
+    expect(page.get_by_text("2.1130").first).to_be_visible(timeout=60_000)  # the tutorial's ReLU cell
     page.get_by_role("radio", name="0.25, at x = 0").check(force=True)
     wait_until_idle(page)
     page.get_by_text("Right: σ′(x)", exact=False).wait_for()

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ARTIFACTS, wait_until_idle
 
@@ -44,9 +45,9 @@ def test_optimisation_page_draws_the_step_and_the_race(page, app_url):
     open_optimisation(page, app_url)
     page.get_by_role("heading", name="The race: update rules of torch.optim").wait_for()
     settle(page)
-    assert page.locator(CHARTS).count() == 3
+    expect(page.locator(CHARTS)).to_have_count(3)
     # The first hand-written step from (-2.5, 2) on the bowl with κ = 10: loss 23.125.
-    assert page.get_by_text("23.1250").count() >= 1
+    expect(page.get_by_text("23.1250").first).to_be_visible(timeout=60_000)
     whole_page(page, "optimisation")
 
 

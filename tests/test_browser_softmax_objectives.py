@@ -30,7 +30,7 @@ def test_softmax_page_draws_and_reveals(page, app_url):
     page.get_by_role("heading", name="Softmax and probabilities").wait_for(timeout=90_000)
     expect(main).to_contain_text("0.4584")
     expect(main).to_contain_text("Broken: 5 of 5 results are nan.")
-    assert page.locator(".vega-embed").count() == 4
+    expect(page.locator(".vega-embed")).to_have_count(4)
     page.get_by_text("Exactly the same probabilities as before").click()
     wait_until_idle(page)
     expect(main).to_contain_text("Right. Adding the same number c")
@@ -42,7 +42,7 @@ def test_objectives_page_draws_and_switches_pitfalls(page, app_url):
     main = page.locator('[data-testid="stMain"]')
     page.get_by_role("heading", name="Objective functions").wait_for(timeout=90_000)
     expect(main).to_contain_text("0.0538")
-    assert page.locator(".vega-embed").count() == 3
+    expect(page.locator(".vega-embed")).to_have_count(3)
     page.locator('[data-testid="stMain"] button', has_text="The wrong dim").click()
     wait_until_idle(page)
     expect(main).to_contain_text("dim=0 normalises each class over the examples")
