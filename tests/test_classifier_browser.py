@@ -99,3 +99,25 @@ def test_stop_keeps_the_epochs_done(page, app_url):
     # The stopped run is the one the other tabs show.
     open_tab(page, "Weight heatmap")
     expect(main.locator('[data-testid="stVegaLiteChart"]')).to_have_count(1, timeout=LONG)
+
+
+def test_uploaded_corpus_survives_a_page_switch(page, app_url, tmp_path):
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text(
+        'text,label,split\nhello there friend,EN,train\nhola amigo mio,ES,train\n'
+        '"bonjour, mon ami",FR,train\nhello amigo,EN,test\n',
+        encoding="utf-8",
+    )
+    open_classifier(page, app_url)
+    main = page.locator('[data-testid="stMain"]')
+    page.locator('[data-testid="stMain"] input[type="file"]').set_input_files(str(corpus))
+    expect(main).to_contain_text("Read 4 rows from the file.", timeout=LONG)
+    expect(main).to_contain_text("4 rows: 3 for training, 1 for testing.")
+    # Away through the navigation (a page switch in the same session) and back again.
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Softmax").click()
+    page.get_by_role("heading", name="Softmax and probabilities").wait_for(timeout=LONG)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Bag-of-words classifier").click()
+    wait_until_idle(page)
+    expect(main).to_contain_text("4 rows: 3 for training, 1 for testing.", timeout=LONG)
+    # The editor draws on a canvas; its accessible grid still holds the uploaded text.
+    expect(main.get_by_text("bonjour, mon ami")).to_be_attached()
