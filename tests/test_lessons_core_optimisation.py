@@ -64,8 +64,8 @@ def test_surfaces_compute_their_formulas_and_gradients(point):
         value = surface.loss(x, y)
         assert float(value.detach()) == pytest.approx(float(expected.detach()), rel=1e-6, abs=1e-6)
         grad_x, grad_y = torch.autograd.grad(value, (x, y))
-        assert float(grad_x) == pytest.approx(float(gx), rel=1e-5, abs=1e-5)
-        assert float(grad_y) == pytest.approx(float(gy), rel=1e-5, abs=1e-5)
+        assert float(grad_x) == pytest.approx(float(gx.detach()), rel=1e-5, abs=1e-5)
+        assert float(grad_y) == pytest.approx(float(gy.detach()), rel=1e-5, abs=1e-5)
 
 
 def test_saddle_has_a_saddle_point_and_two_minima():
