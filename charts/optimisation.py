@@ -39,6 +39,17 @@ BAND_COLORS = [
 START_COLOR = "#111111"
 
 
+
+def _path_color(colors: dict[str, str], path_title: str) -> alt.Color:
+    """One colour per path, the same on the map and on the loss chart, with the legend below."""
+    labels = list(colors)
+    return alt.Color(
+        "path:N",
+        title=path_title,
+        scale=alt.Scale(domain=labels, range=[colors[label] for label in labels]),
+        legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4),
+    )
+
 def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Font sizes that stay readable on a projector."""
     return (
@@ -143,14 +154,7 @@ def surface_chart(
             ],
         )
     )
-    labels = list(colors)
-    path_scale = alt.Scale(domain=labels, range=[colors[label] for label in labels])
-    color = alt.Color(
-        "path:N",
-        title=path_title,
-        scale=path_scale,
-        legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4),
-    )
+    color = _path_color(colors, path_title)
     layers: list[alt.Chart] = [heat]
     if len(paths):
         layers.append(
@@ -191,7 +195,7 @@ def surface_chart(
                 x=alt.X("x:Q", scale=x_scale),
                 y=alt.Y("y:Q", scale=y_scale),
                 # Colour layers are independent here (the bands have their own scale): no second legend.
-                color=alt.Color("path:N", scale=path_scale, legend=None),
+                color=color.legend(None),
             )
         )
     marks = []
@@ -232,14 +236,7 @@ def loss_chart(
     Above `ceiling` (the highest loss on the map, say) lines leave through the top instead of
     squashing every other line flat; a runaway's cross then sits on the top edge.
     """
-    labels = list(colors)
-    path_scale = alt.Scale(domain=labels, range=[colors[label] for label in labels])
-    color = alt.Color(
-        "path:N",
-        title=path_title,
-        scale=path_scale,
-        legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4),
-    )
+    color = _path_color(colors, path_title)
     low = float(paths["loss"].min()) if len(paths) else 0.0
     high = float(paths["loss"].max()) if len(paths) else 1.0
     scale = alt.Scale(type="symlog", constant=0.01)

@@ -73,9 +73,8 @@ def _read_import() -> None:
 
 
 def render() -> None:
-    run = state.current_run()
+    run = state.run_or_notice()
     if run is None:
-        st.info(t("classifier.train.no_run"), icon=":material/info:")
         return
     result = run.result
     st.caption(t("classifier.export.intro"))

@@ -50,9 +50,8 @@ def render_heatmap(run: state.Run) -> None:
 
 
 def render() -> None:
-    run = state.current_run()
+    run = state.run_or_notice()
     if run is None:
-        st.info(t("classifier.train.no_run"), icon=":material/info:")
         return
     st.caption(t("classifier.heatmap.intro"))
     render_heatmap(run)

@@ -101,9 +101,8 @@ def render_word(run: state.Run) -> None:
 
 
 def render() -> None:
-    run = state.current_run()
+    run = state.run_or_notice()
     if run is None:
-        st.info(t("classifier.train.no_run"), icon=":material/info:")
         return
     render_curves(run)
     render_test_sentences(run)

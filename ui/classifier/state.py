@@ -16,6 +16,7 @@ from core.model import BoWClassifier
 from core.presets import PRESETS
 from core.training import TrainConfig, TrainingResult
 from ui.state import device, seed
+from ui.text import t
 
 MAX_LABELS = 10
 COLUMNS: tuple[str, ...] = ("text", "label", "split")
@@ -238,6 +239,14 @@ def collect_training() -> None:
 
 def current_run() -> Run | None:
     return st.session_state.get(RUN)
+
+
+def run_or_notice() -> Run | None:
+    """The current run; until there is one, a note (shared by every tab that needs one) saying to train."""
+    run = current_run()
+    if run is None:
+        st.info(t("classifier.train.no_run"), icon=":material/info:")
+    return run
 
 
 def model_with(weight: torch.Tensor, bias: torch.Tensor) -> BoWClassifier:

@@ -134,9 +134,8 @@ def render_failure() -> None:
 
 
 def render_summary() -> None:
-    run = state.current_run()
+    run = state.run_or_notice()
     if run is None:
-        st.info(t("classifier.train.no_run"), icon=":material/info:")
         return
     result = run.result
     last = result.history[-1]
