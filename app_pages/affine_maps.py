@@ -18,6 +18,7 @@ from core.affine import (
 from core.devices import resolve_device
 from core.grid import PRESET_MAPS, area_effect, grid_lines, lattice, letter_f, polygon_area
 from core.nonlinearities import NONLINEARITIES, get_nonlinearity
+from ui.markup import plain
 from ui.quiz import predict_then_reveal
 from ui.state import device, seed
 from ui.text import option_labels, t
@@ -97,7 +98,7 @@ try:
     where = resolve_device(device())
 except ValueError as error:
     st.error(t("affine.device_error", device=device()), icon=":material/error:")
-    st.caption(str(error))
+    st.caption(plain(error))
     where = torch.device("cpu")
 output = apply_linear(layer.to(where), batch.to(where)).cpu()
 weight, bias = layer.weight.detach().cpu(), layer.bias.detach().cpu()

@@ -10,6 +10,7 @@ from core.objectives import cross_entropy, loss_for_probability, nll_loss
 from core.pitfalls import PITFALLS, RIGHT_LINE, pitfall, pitfall_batch, right_loss, score_gradient_norm
 from core.scores import parse_scores, random_scores
 from core.softmax import log_softmax
+from ui.markup import plain
 from ui.quiz import predict_then_reveal
 from ui.state import seed
 from ui.text import option_labels, t
@@ -89,7 +90,7 @@ elif source == "custom":
         scores = torch.tensor(parse_scores(text))
     except ValueError as error:
         st.error(t("objectives.custom_error"), icon=":material/error:")
-        st.caption(t("objectives.error_detail", detail=error))
+        st.caption(t("objectives.error_detail", detail=plain(error)))
         st.stop()
 else:
     scores = torch.tensor(PRESETS[source])

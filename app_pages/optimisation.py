@@ -15,6 +15,7 @@ from core.surfaces import (
     classifier_labels,
     classifier_words,
 )
+from ui.markup import plain
 from ui.optimisation import (
     LR_OPTIONS,
     MANUAL_STEPS,
@@ -107,7 +108,7 @@ with st.container(border=True):
         surface = make_surface(args)
     except ValueError as error:
         st.error(t("optimisation.error.settings"), icon=":material/error:")
-        st.caption(str(error))
+        st.caption(plain(error))
         st.stop()
 
     default_lr, default_steps = SURFACE_DEFAULTS[surface_key]

@@ -11,6 +11,7 @@ import core.softmax
 from charts.softmax import shift_bars, temperature_lines, value_bars
 from core.scores import TUTORIAL_SCORES_CODE, parse_scores, random_scores, tutorial_scores
 from core.softmax import exp_overflow_limit, log_softmax, naive_softmax, softmax, softmax_over_temperatures
+from ui.markup import plain
 from ui.quiz import predict_then_reveal
 from ui.state import seed
 from ui.text import option_labels, t
@@ -88,7 +89,7 @@ elif source == "custom":
         scores = torch.tensor(parse_scores(text))
     except ValueError as error:
         st.error(t("softmax.custom_error"), icon=":material/error:")
-        st.caption(t("softmax.error_detail", detail=error))
+        st.caption(t("softmax.error_detail", detail=plain(error)))
         st.stop()
 else:
     scores = tutorial_scores()

@@ -1,11 +1,10 @@
-"""A run taken out of the app: weights as CSV or tensors, its config as JSON, and a script that redoes it."""
+"""A run taken out of the app: weights as CSV, its config as JSON, and a script that redoes it."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import pickle
 from collections.abc import Iterable, Sequence
 
 import torch
@@ -64,46 +63,6 @@ def config_from_json(text: str) -> tuple[TrainConfig, TokenOptions, bool]:
         return config, options, bool(data["vocab_from_test"])
     except (ValueError, KeyError, TypeError) as error:
         raise ValueError(f"not a run config: {error}") from None
-
-
-def weights_to_bytes(weight: torch.Tensor, bias: torch.Tensor) -> bytes:
-    """`torch.save` of {"weight": ..., "bias": ...} (CPU tensors) as bytes."""
-    buffer = io.BytesIO()
-    torch.save(
-        {
-            "weight": torch.as_tensor(weight).detach().cpu().clone(),
-            "bias": torch.as_tensor(bias).detach().cpu().clone(),
-        },
-        buffer,
-    )
-    return buffer.getvalue()
-
-
-def weights_from_bytes(data: bytes, num_labels: int, vocab_size: int) -> tuple[torch.Tensor, torch.Tensor]:
-    """Weight and bias from `weights_to_bytes` output, loaded tensors-only and checked against the shapes."""
-    try:
-        # weights_only: a file from elsewhere must never run code while it is read.
-        loaded = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
-    except (pickle.UnpicklingError, RuntimeError, EOFError, ValueError, AttributeError, TypeError) as error:
-        raise ValueError(
-            f"not a weights file saved by this app: {str(error).splitlines()[0] if str(error) else error!r}"
-        ) from None
-    if not isinstance(loaded, dict) or not {"weight", "bias"} <= set(loaded):
-        raise ValueError("the file holds no 'weight' and 'bias' tensors")
-    weight, bias = loaded["weight"], loaded["bias"]
-    if not isinstance(weight, torch.Tensor) or not isinstance(bias, torch.Tensor):
-        raise ValueError("'weight' and 'bias' must be tensors")
-    if tuple(weight.shape) != (num_labels, vocab_size):
-        raise ValueError(
-            f"the weight has shape {tuple(weight.shape)}; this corpus needs ({num_labels}, {vocab_size})"
-        )
-    if tuple(bias.shape) != (num_labels,):
-        raise ValueError(f"the bias has shape {tuple(bias.shape)}; this corpus needs ({num_labels},)")
-    if not weight.is_floating_point() or not bias.is_floating_point():
-        raise ValueError("the weight and bias must hold floating-point numbers")
-    if not (torch.isfinite(weight).all() and torch.isfinite(bias).all()):
-        raise ValueError("the weight or bias holds NaN or infinite values")
-    return weight.to(torch.float32).clone(), bias.to(torch.float32).clone()
 
 
 # ------------------------------------------------------------------ the reproduction script

@@ -14,8 +14,8 @@ from i18n import translate
 from tests.conftest import assert_clean, open_page
 from ui.classifier import training as training_section
 from ui.classifier.inspection import bow_code
-from ui.classifier.markup import escape_markdown
 from ui.classifier.state import apply_editor_delta
+from ui.markup import plain
 
 PAGE = "app_pages/classifier.py"
 
@@ -362,12 +362,12 @@ def test_apply_editor_delta_and_escape():
     assert apply_editor_delta(table, delta) == [
         {"text": "", "label": "Y", "split": "test"}, {"text": "c", "label": "", "split": "train"}]
     assert apply_editor_delta(table, None) == table
-    assert escape_markdown("**x** :red[y] <b>$z$</b>") == r"\*\*x\*\* \:red\[y\] \<b\>\$z\$\</b\>"
+    assert plain("**x** <b>$z$</b>") == r"\*\*x\*\* \<b\>\$z\$\<\/b\>"
     assert bow_code(["a"], {"a": 0}).count("make_bow_vector") == 2
 
 
 def test_imported_weights_replace_the_after_weights_and_are_checked(trained):
-    from core.export import weights_to_bytes
+    from core.weights_file import weights_to_bytes
     from ui.classifier.export import import_weights
 
     _, run = trained

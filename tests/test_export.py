@@ -21,11 +21,10 @@ from core.export import (
     config_json,
     reproduction_script,
     weights_csv,
-    weights_from_bytes,
-    weights_to_bytes,
 )
 from core.presets import PRESETS
 from core.training import TrainConfig, train
+from core.weights_file import weights_from_bytes, weights_to_bytes
 
 
 def _run_script(source: str, tmp_path: Path) -> str:
@@ -238,7 +237,7 @@ def test_weights_bytes_round_trip():
 
 @pytest.mark.parametrize(
     ("labels", "words", "message"),
-    [(2, 7, r"weight has shape \(3, 7\); this corpus needs \(2, 7\)"), (3, 8, r"needs \(3, 8\)")],
+    [(2, 7, r"'weight' has shape \(3, 7\); this corpus needs \(2, 7\)"), (3, 8, r"needs \(3, 8\)")],
 )
 def test_weights_from_bytes_checks_shapes(labels, words, message):
     data = weights_to_bytes(torch.zeros(3, 7), torch.zeros(3))
@@ -247,7 +246,7 @@ def test_weights_from_bytes_checks_shapes(labels, words, message):
 
 
 def test_weights_from_bytes_checks_bias_and_contents():
-    with pytest.raises(ValueError, match=r"bias has shape \(2,\)"):
+    with pytest.raises(ValueError, match=r"'bias' has shape \(2,\)"):
         weights_from_bytes(weights_to_bytes(torch.zeros(3, 7), torch.zeros(2)), 3, 7)
     with pytest.raises(ValueError, match="NaN or infinite"):
         weights_from_bytes(weights_to_bytes(torch.full((2, 2), float("nan")), torch.zeros(2)), 2, 2)

@@ -64,3 +64,16 @@ def test_translate_fills_placeholders_and_falls_back():
     assert translate("replay.summary", "en", matching=7, total=7).startswith("7 of 7")
     assert "7" in translate("replay.summary", "zh", matching=7, total=7)
     assert translate("no.such.key", "zh") == "no.such.key"
+
+
+def test_keys_built_at_run_time_exist():
+    """Limits, refused weights files and failed actions are translated by code: every code has its text."""
+    from core.limits import LIMIT_NOUNS
+    from core.weights_file import WeightsFileError
+
+    actions = ("upload", "edit", "preset", "import", "train", "predict", "compare")
+    keys = ([f"limit.{name}" for name in LIMIT_NOUNS] + [f"weights_file.{code}" for code in WeightsFileError.MESSAGES]
+            + [f"failure.{action}" for action in actions])
+    for lang in LANGUAGES:
+        missing = [key for key in keys if key not in catalog(lang)]
+        assert not missing, f"{lang}: {missing}"

@@ -27,6 +27,7 @@ EN = {
     "and optionally split (train or test; train when absent).",
     "classifier.corpus.upload_error": "This file could not be read as a corpus. Check that it is UTF-8 CSV "
     "with the columns text and label.",
+    "classifier.corpus.upload_error_detail": "{name}: {detail}",
     "classifier.corpus.uploaded": "Read {count} rows from the file.",
     "classifier.corpus.col.text": "Sentence",
     "classifier.corpus.col.label": "Label",
@@ -227,7 +228,7 @@ EN = {
     "classifier.export.import_text": "A file saved with the button above. Only tensors are read "
     "(weights_only), and their shapes must fit this corpus: {labels} labels × {words} words.",
     "classifier.export.import": "Weights file (.pt)",
-    "classifier.export.import_error": "These weights do not fit this corpus or are not a weights file.",
+    "classifier.export.import_error_named": "“{name}” was not loaded.",
     "classifier.export.imported": "Weights loaded: Results, Heatmap and Predict now use them.",
 }
 
@@ -255,6 +256,7 @@ ZH = {
     "classifier.corpus.upload_help": "UTF-8 文本，首行为列名：text 和 label，可选 split(train 或 test;"
     "缺省为 train)。",
     "classifier.corpus.upload_error": "无法将此文件读取为语料。请确认它是 UTF-8 编码的 CSV，并包含 text 和 label 两列。",
+    "classifier.corpus.upload_error_detail": "{name}：{detail}",
     "classifier.corpus.uploaded": "已从文件读取 {count} 行。",
     "classifier.corpus.col.text": "句子",
     "classifier.corpus.col.label": "标签",
@@ -434,6 +436,6 @@ ZH = {
     "classifier.export.import_text": "用上方按钮保存的文件。只读取张量(weights_only)，并且形状必须符合当前语料："
     "{labels} 个标签 × {words} 个词。",
     "classifier.export.import": "权重文件(.pt)",
-    "classifier.export.import_error": "这些权重与当前语料不符，或者不是权重文件。",
+    "classifier.export.import_error_named": "“{name}”没有载入。",
     "classifier.export.imported": "权重已载入：“结果”“热力图”和“预测”现在都使用这些权重。",
 }

@@ -13,6 +13,7 @@ from core.optimizers import OPTIMIZERS
 from core.training import EpochRecord
 from ui.classifier import state
 from ui.classifier.training import LEARNING_RATES
+from ui.markup import plain
 from ui.text import option_labels, t
 
 DEFAULT_CHOICE = ["sgd", "adam"]
@@ -40,10 +41,11 @@ def run_comparison(data: Dataset, choices: list[str]) -> None:
 
     try:
         results = compare_optimizers(data, configs, on_epoch)
-    except ValueError as error:
+    except Exception as error:  # noqa: BLE001 - bad settings or a bug: a message, and the session goes on
         progress.empty()
-        st.error(t("classifier.train.invalid"), icon=":material/error:")
-        st.caption(str(error))
+        st.error(t("classifier.train.invalid" if isinstance(error, ValueError) else "failure.compare"),
+                 icon=":material/error:")
+        st.caption(t("failure.detail", detail=plain(str(error))))
         return
     progress.empty()
     st.session_state[state.COMPARISON] = [(run_name(c.optimizer, c.lr), r) for c, r in zip(configs, results,

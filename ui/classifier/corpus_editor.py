@@ -7,9 +7,12 @@ import streamlit as st
 
 from core.corpus import SPLITS, Problem
 from core.corpus_csv import rows_from_csv, rows_to_csv
+from core.limits import TooLarge
 from core.presets import PRESETS
 from ui.classifier import state
-from ui.classifier.markup import escape_markdown
+from ui.guard import keep_state_on_failure, show_failure
+from ui.limits import limit_text, show_refused
+from ui.markup import plain
 from ui.text import option_labels, t
 
 UPLOAD_VERSION = "classifier.upload_version"
@@ -17,9 +20,10 @@ UPLOAD_ERROR = "classifier.upload_error"
 
 
 def _load_preset() -> None:
-    name = st.session_state["classifier.preset"]
-    state.set_rows(state.rows_to_dicts(PRESETS[name]))
-    st.session_state[state.NOTICE] = t("classifier.corpus.loaded", preset=t(f"classifier.preset.{name}"))
+    with keep_state_on_failure("preset", state.GUARDED_KEYS):
+        name = st.session_state["classifier.preset"]
+        state.set_rows(state.rows_to_dicts(PRESETS[name]))
+        st.session_state[state.NOTICE] = t("classifier.corpus.loaded", preset=t(f"classifier.preset.{name}"))
 
 
 def _upload_key() -> str:
@@ -30,21 +34,37 @@ def _read_upload() -> None:
     uploaded = st.session_state.get(_upload_key())
     if uploaded is None:
         return
-    try:
-        rows = rows_from_csv(uploaded.getvalue())
-    except ValueError as error:
-        st.session_state[UPLOAD_ERROR] = str(error)
-        return
     st.session_state.pop(UPLOAD_ERROR, None)
-    state.set_rows(state.rows_to_dicts(rows))
-    st.session_state[state.NOTICE] = t("classifier.corpus.uploaded", count=len(rows))
+    with keep_state_on_failure("upload", state.GUARDED_KEYS):
+        load_upload(uploaded.name, uploaded.getvalue())
+
+
+def load_upload(name: str, data: bytes) -> None:
+    """Replace the corpus with the file's rows, or keep it and say why the file was refused.
+
+    Sizes are checked before the rows reach the session, so a refused file leaves the
+    previous corpus in place.
+    """
+    try:
+        rows = rows_from_csv(data)
+        exceeded = state.over_limits(rows)
+    except TooLarge as error:
+        exceeded = error.exceeded
+    except ValueError as error:
+        st.session_state[UPLOAD_ERROR] = (name, str(error))
+        return
+    if exceeded:
+        st.session_state[state.REFUSED] = ("upload", exceeded)
+    else:
+        state.set_rows(state.rows_to_dicts(rows))
+        st.session_state[state.NOTICE] = t("classifier.corpus.uploaded", count=len(rows))
     # A fresh uploader, so the same file is not read again on the next rerun.
     st.session_state[UPLOAD_VERSION] += 1
 
 
 def problem_text(problem: Problem) -> str:
     """One problem, translated, with any user text in it escaped."""
-    detail = escape_markdown(problem.detail)
+    detail = plain(problem.detail)
     message = t(f"classifier.problem.{problem.code}", detail=detail)
     if problem.row is None:
         return message
@@ -52,13 +72,14 @@ def problem_text(problem: Problem) -> str:
 
 
 def render_problems() -> None:
-    problems = state.problems()
-    if problems:
-        lines = "\n".join(f"- {problem_text(problem)}" for problem in problems[:50])
-        more = len(problems) - 50
+    texts = [problem_text(problem) for problem in state.problems()]
+    texts += [limit_text(item) for item in state.over_limits(state.corpus_rows())]
+    if texts:
+        lines = "\n".join(f"- {text}" for text in texts[:50])
+        more = len(texts) - 50
         if more > 0:
             lines += "\n- " + t("classifier.problem.more", count=more)
-        st.error(t("classifier.problem.title", count=len(problems)) + "\n\n" + lines,
+        st.error(t("classifier.problem.title", count=len(texts)) + "\n\n" + lines,
                  icon=":material/error:")
 
 
@@ -105,8 +126,13 @@ def render() -> None:
         st.file_uploader(t("classifier.corpus.upload"), type=["csv"], key=_upload_key(),
                          on_change=_read_upload, help=t("classifier.corpus.upload_help"))
         if st.session_state.get(UPLOAD_ERROR):
+            name, detail = st.session_state[UPLOAD_ERROR]
             st.error(t("classifier.corpus.upload_error"), icon=":material/error:")
-            st.caption(escape_markdown(st.session_state[UPLOAD_ERROR]))
+            st.caption(t("classifier.corpus.upload_error_detail", name=plain(name), detail=plain(detail)))
+    refused = st.session_state.pop(state.REFUSED, None)
+    if refused:
+        show_refused(*refused)
+    show_failure()
     notice = st.session_state.pop(state.NOTICE, None)
     if notice:
         st.success(notice, icon=":material/check:")

@@ -7,11 +7,13 @@ from dataclasses import replace
 import streamlit as st
 import torch
 
-from core.export import config_json, reproduction_script, weights_csv, weights_from_bytes, weights_to_bytes
+from core.export import config_json, reproduction_script, weights_csv
 from core.model import seeded_model
 from core.training import EpochRecord, TrainingResult, evaluate
+from core.weights_file import WeightsFileError, weights_from_bytes, weights_to_bytes
 from ui.classifier import state
-from ui.classifier.markup import escape_markdown
+from ui.guard import keep_state_on_failure, show_failure
+from ui.markup import plain
 from ui.text import t
 
 IMPORT_VERSION = "classifier.import_version"
@@ -60,16 +62,23 @@ def import_weights(run: state.Run, payload: bytes) -> state.Run:
 def _read_import() -> None:
     uploaded = st.session_state.get(_import_key())
     run = state.current_run()
+    st.session_state[IMPORT_VERSION] += 1  # a fresh uploader: the same file is never read twice
+    st.session_state.pop(IMPORT_ERROR, None)
     if uploaded is None or run is None:
         return
-    try:
-        st.session_state[state.RUN] = import_weights(run, uploaded.getvalue())
-    except ValueError as error:
-        st.session_state[IMPORT_ERROR] = str(error)
-    else:
-        st.session_state.pop(IMPORT_ERROR, None)
+    with keep_state_on_failure("import", state.GUARDED_KEYS):
+        try:
+            imported = import_weights(run, uploaded.getvalue())
+        except WeightsFileError as error:
+            st.session_state[IMPORT_ERROR] = (uploaded.name, error.code, error.details)
+            return
+        st.session_state[state.RUN] = imported
         st.session_state[state.NOTICE] = t("classifier.export.imported")
-    st.session_state[IMPORT_VERSION] += 1
+
+
+def import_error_text(code: str, details: dict) -> str:
+    """Which check a weights file failed, translated, with any text from the file escaped."""
+    return t(f"weights_file.{code}", **{name: plain(value) for name, value in details.items()})
 
 
 def render() -> None:
@@ -109,8 +118,11 @@ def render() -> None:
     st.caption(t("classifier.export.import_text", labels=len(run.labels), words=len(run.vocab)))
     st.file_uploader(t("classifier.export.import"), type=["pt"], key=_import_key(), on_change=_read_import)
     if st.session_state.get(IMPORT_ERROR):
-        st.error(t("classifier.export.import_error"), icon=":material/error:")
-        st.caption(escape_markdown(st.session_state[IMPORT_ERROR]))
+        name, code, details = st.session_state[IMPORT_ERROR]
+        st.error(t("classifier.export.import_error_named", name=plain(name)) + " "
+                 + import_error_text(code, details), icon=":material/error:")
+        st.caption(t("weights_file.kept"))
+    show_failure()
     notice = st.session_state.pop(state.NOTICE, None)
     if notice:
         st.success(notice, icon=":material/check:")

@@ -8,6 +8,7 @@ import streamlit as st
 from core.dataset import Dataset, bow_vector
 from core.model import seeded_model
 from ui.classifier import state
+from ui.markup import column_names
 from ui.text import t
 
 CODE_MAX_WORDS = 300  # beyond this the dict literal would drown the lesson
@@ -85,13 +86,14 @@ def render_parameters(data: Dataset) -> None:
     st.markdown(t("classifier.inspect.label_map"))
     st.code(repr(label_map), language="python")
     weight = model.linear.weight.detach()
-    frame = pd.DataFrame(weight.T.numpy(), columns=list(data.labels))
+    label_cols = column_names(list(data.labels), [t("classifier.col.word")])
+    frame = pd.DataFrame(weight.T.numpy(), columns=label_cols)
     frame.insert(0, t("classifier.col.word"), list(data.vocab))
-    bias = pd.DataFrame([model.linear.bias.detach().numpy()], columns=list(data.labels))
+    bias = pd.DataFrame([model.linear.bias.detach().numpy()], columns=label_cols)
     left, right = st.columns([3, 2])
     with left:
         st.markdown(t("classifier.inspect.weight", labels=len(data.labels), words=len(data.vocab)))
-        st.dataframe(frame.style.format(precision=4, subset=list(data.labels)), hide_index=True, height=320,
+        st.dataframe(frame.style.format(precision=4, subset=label_cols), hide_index=True, height=320,
                      key="classifier.initial_weight")
     with right:
         st.markdown(t("classifier.inspect.bias"))

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from core.limits import LIMITS
 from core.prediction import Prediction, predict
 from ui.classifier import state
-from ui.classifier.markup import coloured
+from ui.guard import keep_state_on_failure, show_failure
+from ui.markup import coloured, column_names, plain
 from ui.text import t
 
 
@@ -31,34 +33,50 @@ def coloured_sentence(prediction: Prediction) -> str:
     return " ".join(parts)
 
 
-def contribution_frame(prediction: Prediction) -> pd.DataFrame:
-    """One row per distinct word, then the bias, then their sum, which equals the logits."""
+def contribution_frame(prediction: Prediction) -> tuple[pd.DataFrame, list[str]]:
+    """One row per distinct word, then the bias, then their sum, which equals the logits.
+
+    Also returns the names of the label columns (see `column_names`).
+    """
     word_col, count_col, known_col = (t("classifier.col.word"), t("classifier.col.count"),
                                       t("classifier.col.known"))
+    label_cols = column_names(prediction.labels, [word_col, count_col, known_col])
     records = []
     for word in prediction.words:
         records.append({word_col: word.word, count_col: word.count, known_col: word.known,
-                        **dict(zip(prediction.labels, word.contribution, strict=True))})
+                        **dict(zip(label_cols, word.contribution, strict=True))})
     records.append({word_col: t("classifier.heatmap.bias_row"), count_col: None, known_col: None,
-                    **dict(zip(prediction.labels, prediction.bias, strict=True))})
+                    **dict(zip(label_cols, prediction.bias, strict=True))})
     records.append({word_col: t("classifier.predict.logits_row"), count_col: None, known_col: None,
-                    **dict(zip(prediction.labels, prediction.logits, strict=True))})
-    frame = pd.DataFrame.from_records(records)
+                    **dict(zip(label_cols, prediction.logits, strict=True))})
+    frame = pd.DataFrame.from_records(records, columns=[word_col, count_col, known_col, *label_cols])
     # Whole counts, left blank on the bias and total rows.
     frame[count_col] = frame[count_col].astype("Int64")
-    return frame
+    return frame, label_cols
 
 
 @st.fragment
 def render_prediction(run: state.Run) -> None:
     sentence = st.text_input(t("classifier.predict.sentence"), key="classifier.sentence",
-                             placeholder=t("classifier.predict.placeholder"), persist_state="session")
+                             placeholder=t("classifier.predict.placeholder"), persist_state="session",
+                             max_chars=20_000)
     if not sentence or not sentence.split():
         st.caption(t("classifier.predict.empty"))
         return
+    words = len(run.options.tokens(sentence))
+    if words > LIMITS.words_per_row:
+        st.warning(t("limit.sentence", found=f"{words:,}", limit=f"{LIMITS.words_per_row:,}"),
+                   icon=":material/block:")
+        return
+    with keep_state_on_failure("predict", ()):
+        show_prediction(run, sentence)
+    show_failure()
+
+
+def show_prediction(run: state.Run, sentence: str) -> None:
     model = state.model_with(run.result.final_weight, run.result.final_bias)
     prediction = predict(model, run.dataset.vocab, run.dataset.labels, sentence, run.options)
-    st.metric(t("classifier.predict.predicted"), prediction.predicted)
+    st.metric(t("classifier.predict.predicted"), plain(prediction.predicted))
     probabilities = pd.DataFrame(
         {t("classifier.col.label"): prediction.labels,
          t("classifier.col.probability"): prediction.probabilities,
@@ -74,11 +92,11 @@ def render_prediction(run: state.Run) -> None:
     )
     st.markdown(t("classifier.predict.words"))
     st.markdown(coloured_sentence(prediction))
-    st.caption(t("classifier.predict.legend", label=prediction.predicted))
+    st.caption(t("classifier.predict.legend", label=plain(prediction.predicted)))
     if prediction.unknown_words:
         st.caption(t("classifier.predict.unknown", count=len(prediction.unknown_words)))
-    frame = contribution_frame(prediction)
-    st.dataframe(frame.style.format(precision=4, subset=prediction.labels), hide_index=True,
+    frame, label_cols = contribution_frame(prediction)
+    st.dataframe(frame.style.format(precision=4, subset=label_cols), hide_index=True,
                  key="classifier.contributions")
     st.caption(t("classifier.predict.sum_note"))
 

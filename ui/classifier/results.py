@@ -10,6 +10,7 @@ from charts.classifier import accuracy_chart, confusion_chart, history_chart, wo
 from core.metrics import confusion_matrix
 from ui.classifier import state
 from ui.classifier.texts import confusion_texts, history_texts, path_texts
+from ui.markup import plain
 from ui.text import t
 
 
@@ -54,7 +55,7 @@ def render_test_sentences(run: state.Run) -> None:
     if not data.test_rows:
         st.info(t("classifier.results.no_test"), icon=":material/info:")
         return
-    st.caption(t("classifier.results.test_text", labels=", ".join(run.labels)))
+    st.caption(t("classifier.results.test_text", labels=", ".join(plain(label) for label in run.labels)))
     before, after = test_log_probs(run)
     predicted = after.argmax(dim=1)
     frame = pd.DataFrame(
@@ -94,7 +95,7 @@ def render_word(run: state.Run) -> None:
     )
     frame[t("classifier.col.change")] = frame[t("classifier.col.after")] - frame[t("classifier.col.before")]
     table, chart = st.columns([2, 3], gap="large")
-    table.caption(t("classifier.results.word_text", word=word, count=run.dataset.train_counts.get(word, 0)))
+    table.caption(t("classifier.results.word_text", word=plain(word), count=run.dataset.train_counts.get(word, 0)))
     table.dataframe(frame.style.format(precision=4), hide_index=True, key="classifier.word_table")
     path = word_path_chart(result.weight_history, index, run.labels, path_texts())
     chart.altair_chart(path, width="stretch")

@@ -12,13 +12,15 @@ import torch
 from core.corpus import Problem, Row, find_problems
 from core.dataset import Dataset, TokenOptions, prepare
 from core.devices import available_devices
+from core.limits import LIMITS, LimitExceeded, corpus_over_limits
 from core.model import BoWClassifier
 from core.presets import PRESETS
 from core.training import TrainConfig, TrainingResult
+from ui.guard import keep_state_on_failure
 from ui.state import device, seed
 from ui.text import t
 
-MAX_LABELS = 10
+MAX_LABELS = LIMITS.labels
 COLUMNS: tuple[str, ...] = ("text", "label", "split")
 
 # Session keys, all prefixed with the page name.
@@ -33,6 +35,9 @@ TRAINING = "classifier.training"
 FAILURE = "classifier.failure"
 STOP_WAIT_SECONDS = 20.0  # a stopped run finishes its current epoch before it hands over
 SIDEBAR_SEEN = "classifier.sidebar_seen"
+REFUSED = "classifier.refused"  # (what was refused: "upload" or "edit", the limits it broke)
+# What an action on the corpus or a run may change, restored together when it fails.
+GUARDED_KEYS: tuple[str, ...] = (ROWS, EDITOR_VERSION, DATASET, RUN, COMPARISON, TRAINING)
 
 # The tutorial's settings: with the tutorial preset they print the tutorial's numbers.
 TUTORIAL_SETTINGS: dict[str, Any] = {
@@ -129,8 +134,17 @@ def apply_pending_edits() -> None:
     """
     key = editor_key()
     delta = st.session_state.get(key)
-    if has_delta(delta):
-        set_rows(apply_editor_delta(st.session_state[ROWS], delta))
+    if not has_delta(delta):
+        return
+    with keep_state_on_failure("edit", GUARDED_KEYS):
+        edited = apply_editor_delta(st.session_state[ROWS], delta)
+        exceeded = over_limits(dicts_to_rows(edited))
+        if exceeded:
+            # A paste too large for the server is refused whole; the corpus stays as it was.
+            st.session_state[REFUSED] = ("edit", exceeded)
+            st.session_state[EDITOR_VERSION] += 1
+            return
+        set_rows(edited)
 
 
 def set_rows(rows: list[dict[str, str]]) -> None:
@@ -138,12 +152,22 @@ def set_rows(rows: list[dict[str, str]]) -> None:
     st.session_state[EDITOR_VERSION] += 1
 
 
+def dicts_to_rows(rows: list[dict[str, str]]) -> list[Row]:
+    return [Row(row["text"], row["label"], row["split"]) for row in rows]
+
+
 def corpus_rows() -> list[Row]:
-    return [Row(row["text"], row["label"], row["split"]) for row in st.session_state[ROWS]]
+    return dicts_to_rows(st.session_state[ROWS])
 
 
 def problems() -> list[Problem]:
-    return find_problems(corpus_rows(), max_labels=MAX_LABELS)
+    """The corpus's mistakes; its sizes (the number of labels among them) are `over_limits`."""
+    return find_problems(corpus_rows())
+
+
+def over_limits(rows: list[Row]) -> list[LimitExceeded]:
+    """The sizes of `rows` over the app's limits, with the current text options."""
+    return corpus_over_limits(rows, token_options().tokens, vocab_from_test())
 
 
 # ---------------------------------------------------------------- settings and dataset
@@ -180,7 +204,7 @@ def dataset() -> Dataset | None:
     cached = st.session_state.get(DATASET)
     if cached is not None and cached[0] == signature:
         return cached[1]
-    if find_problems(rows, max_labels=MAX_LABELS):
+    if find_problems(rows) or over_limits(list(rows)):
         st.session_state[DATASET] = (signature, None)
         return None
     built = prepare(list(rows), token_options(), vocab_from_test(), max_labels=MAX_LABELS)

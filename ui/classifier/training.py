@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 import streamlit as st
@@ -10,10 +11,13 @@ from charts.classifier import history_chart
 from core.dataset import Dataset
 from core.devices import available_devices, device_status
 from core.export import reproduction_script
+from core.limits import work_over_limit
 from core.optimizers import OPTIMIZERS
 from core.training import UPDATE_MODES, DivergenceError, EpochRecord, TrainConfig, train
 from ui.classifier import state
 from ui.classifier.texts import history_texts
+from ui.limits import limit_text
+from ui.markup import plain
 from ui.quiz import predict_then_reveal
 from ui.text import option_labels, t
 
@@ -112,6 +116,9 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
         box["failure"] = ("diverged", error.epoch, config.lr)
     except ValueError as error:
         box["failure"] = ("invalid", str(error), None)
+    except Exception as error:  # noqa: BLE001 - a failed run must leave the corpus and the last run usable
+        logging.getLogger(__name__).exception("training failed")
+        box["failure"] = ("error", str(error) or type(error).__name__, None)
     finally:
         box["running"] = False
     if interrupted:
@@ -129,8 +136,8 @@ def render_failure() -> None:
     if kind == "diverged":
         st.error(t("classifier.train.diverged", epoch=detail, lr=f"{lr:g}"), icon=":material/warning:")
     else:
-        st.error(t("classifier.train.invalid"), icon=":material/error:")
-        st.caption(str(detail))
+        st.error(t("classifier.train.invalid" if kind == "invalid" else "failure.train"), icon=":material/error:")
+        st.caption(t("failure.detail", detail=plain(detail)))
 
 
 def render_summary() -> None:
@@ -164,10 +171,15 @@ def render(data: Dataset | None) -> None:
     render_controls()
     render_question()
     if data is None:
-        st.warning(t("classifier.train.fix_corpus", count=len(state.problems())), icon=":material/block:")
+        count = len(state.problems()) + len(state.over_limits(state.corpus_rows()))
+        st.warning(t("classifier.train.fix_corpus", count=count), icon=":material/block:")
+    too_much = None if data is None else work_over_limit(state.train_config().epochs, len(data.train_rows))
+    if too_much is not None:
+        st.warning(limit_text(too_much), icon=":material/block:")
     buttons = st.columns([1, 1, 4])
     clicked = buttons[0].button(t("classifier.train.button"), key="classifier.train", type="primary",
-                                disabled=data is None, icon=":material/play_arrow:", width="stretch")
+                                disabled=data is None or too_much is not None, icon=":material/play_arrow:",
+                                width="stretch")
     buttons[1].button(t("classifier.train.stop"), key="classifier.stop", icon=":material/stop:",
                       help=t("classifier.train.stop_help"), width="stretch")
     if data is not None:
@@ -178,7 +190,7 @@ def render(data: Dataset | None) -> None:
                 st.code(script, language="python")
             else:
                 st.caption(t("classifier.train.code_large", rows=len(data.rows)))
-    if clicked and data is not None:
+    if clicked and data is not None and too_much is None:
         run_training(data, state.train_config())
     render_failure()
     render_summary()

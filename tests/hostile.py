@@ -1,0 +1,91 @@
+"""Hostile input, as a careless or malicious user would type or upload it; shared by the tests."""
+
+from __future__ import annotations
+
+import io
+import pickle
+import zipfile
+from pathlib import Path
+
+import torch
+
+# Strings that would become markup somewhere if user text were not escaped. Each holds the
+# marker "pwn" so a test can find where it is shown.
+HOSTILE_STRINGS: tuple[str, ...] = (
+    "[pwn1](https://example.org)",
+    "![pwn2](https://example.org/p.png)",
+    "**pwn3**",
+    "<b>pwn4</b>",
+    "<script>window.__pwned=1</script>pwn5",
+    '<img src=x onerror="window.__pwned=1">pwn6',
+    "$\\href{https://example.org}{pwn7}$",
+    ":red[pwn8] :material/home: :smile:",
+    "pwn9 https://example.org www.example.org a@example.org",
+    "# pwn10",
+    "`pwn11` ~~pwn11~~ _pwn11_",
+    "pwn12 \u202eevil\u202c zero\u200bwidth",
+    "pwn13 🙂👩‍🔬 中文字符 العربية",
+    "pwn14" + "x" * 400,
+    "&lt;pwn15&gt; &amp; \\*",
+)
+
+# One token each, so a hostile word survives whitespace tokenisation intact.
+HOSTILE_WORDS: tuple[str, ...] = tuple(text for text in HOSTILE_STRINGS if len(text.split()) == 1)
+
+
+def hostile_corpus_rows() -> list[dict[str, str]]:
+    """A valid corpus whose labels and words are hostile strings (two labels, one test row each)."""
+    first, second = "[pwn1](https://example.org)", "$\\href{https://example.org}{pwn7}$"
+    words = " ".join(HOSTILE_WORDS)
+    return [
+        {"text": f"me gusta {words}", "label": first, "split": "train"},
+        {"text": "Give it to me **pwn3**", "label": second, "split": "train"},
+        {"text": f"No creo que sea {words}", "label": first, "split": "train"},
+        {"text": "No it is not a good idea ![pwn2](https://example.org/p.png)", "label": second, "split": "train"},
+        {"text": f"Yo creo que si {words}", "label": first, "split": "test"},
+        {"text": "it is lost on me **pwn3**", "label": second, "split": "test"},
+    ]
+
+
+def _saved(value: object) -> bytes:
+    buffer = io.BytesIO()
+    torch.save(value, buffer)
+    return buffer.getvalue()
+
+
+class _Exploit:
+    """Unpickling this would write a file; a weights-only reader must refuse it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (Path.write_text, (Path(self.path), "owned"))
+
+
+def _zip_bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("archive/data.pkl", b"\0" * (200 * 1024 * 1024))
+    return buffer.getvalue()
+
+
+def bad_weight_files(labels: int, words: int, marker: str = "/nonexistent/marker") -> dict[str, tuple[bytes, str]]:
+    """Each bad kind of weights file for a (labels x words) model, with the refusal code it must get."""
+    weight, bias = torch.randn(labels, words), torch.randn(labels)
+    good = _saved({"weight": weight, "bias": bias})
+    return {
+        "text": (b"word,SPANISH,ENGLISH\nme,0.1,0.2\n", "not_readable"),
+        "empty": (b"", "not_readable"),
+        "sparse": (_saved({"weight": weight.to_sparse(), "bias": bias}), "not_dense"),
+        "meta": (_saved({"weight": torch.empty(labels, words, device="meta"), "bias": bias}), "not_cpu"),
+        "integer": (_saved({"weight": weight.long(), "bias": bias.long()}), "not_float"),
+        "wrong_shape": (_saved({"weight": torch.randn(labels + 1, words), "bias": bias}), "wrong_shape"),
+        "wrong_keys": (_saved({"w": weight, "b": bias}), "no_tensors"),
+        "not_a_dict": (_saved([weight, bias]), "no_tensors"),
+        "nan": (_saved({"weight": weight * float("nan"), "bias": bias}), "not_finite"),
+        "truncated": (good[: len(good) // 2], "not_readable"),
+        "code_running_pickle": (_saved({"weight": weight, "bias": bias, "x": _Exploit(marker)}), "not_readable"),
+        "plain_pickle": (pickle.dumps({"weight": 1}), "not_readable"),
+        "zip_bomb": (_zip_bomb(), "too_large"),
+    }

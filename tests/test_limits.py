@@ -1,0 +1,78 @@
+"""Size limits: every limit trips at one over, names itself and the number found, and costs no more than it must."""
+
+import pytest
+
+from core.corpus import Row
+from core.corpus_csv import rows_from_csv, rows_to_csv
+from core.limits import LIMITS, Limits, TooLarge, check_corpus, corpus_over_limits, work_over_limit
+
+SMALL = Limits(rows=10, words=8, words_per_row=4, tokens=20, labels=2, work=100)
+
+
+def names(exceeded) -> list[str]:
+    return [item.name for item in exceeded]
+
+
+def test_a_corpus_at_every_limit_passes():
+    rows = [Row("a b c d", "X"), Row("e f g h", "Y")]
+    assert corpus_over_limits(rows, limits=SMALL) == []
+
+
+@pytest.mark.parametrize(
+    ("rows", "name", "found"),
+    [
+        ([Row("a", "X")] * 11, "rows", 11),
+        ([Row("a b c d", "X"), Row("e f g h", "Y"), Row("i", "X")], "words", 9),
+        ([Row("a b", "X"), Row("a b c d e", "Y")], "words_per_row", 5),
+        ([Row("a a a a", "X")] * 5 + [Row("b", "Y")], "tokens", 21),
+        ([Row("a", "X"), Row("b", "Y"), Row("c", "Z")], "labels", 3),
+    ],
+)
+def test_each_limit_trips_at_one_over_and_names_what_it_found(rows, name, found):
+    exceeded = corpus_over_limits(rows, limits=SMALL)
+    assert names(exceeded) == [name]
+    assert exceeded[0].found == found and exceeded[0].limit == getattr(SMALL, name)
+    with pytest.raises(TooLarge) as caught:
+        check_corpus(rows, limits=SMALL)
+    assert caught.value.exceeded == exceeded
+    assert f"{found:,}" in str(caught.value) and f"the limit is {getattr(SMALL, name):,}" in str(caught.value)
+
+
+def test_the_long_sentence_is_named_by_its_row():
+    (item,) = corpus_over_limits([Row("a", "X"), Row("a b c d e f", "Y")], limits=SMALL)
+    assert item.row == 2 and item.message().startswith("row 2: ")
+
+
+def test_distinct_words_follow_the_tokeniser_and_the_vocabulary_rule():
+    rows = [Row("A a B b", "X"), Row("C c D d", "Y"), Row("e f g h", "Y", "test")]
+    assert names(corpus_over_limits(rows, limits=SMALL)) == ["words"]
+    assert corpus_over_limits(rows, lambda text: text.lower().split(), limits=SMALL) == []
+    assert corpus_over_limits(rows[:2], limits=SMALL) == []
+    assert names(corpus_over_limits(rows, vocab_from_test=False, limits=SMALL)) == []
+
+
+def test_labels_count_only_training_rows():
+    rows = [Row("a", "X"), Row("b", "Y"), Row("c", "Z", "test")]
+    assert corpus_over_limits(rows, limits=SMALL) == []
+
+
+def test_work_is_epochs_times_training_sentences():
+    assert work_over_limit(10, 10, SMALL) is None
+    item = work_over_limit(11, 10, SMALL)
+    assert item is not None and (item.name, item.found, item.limit) == ("work", 110, 100)
+
+
+def test_csv_over_the_row_limit_is_counted_not_kept():
+    data = rows_to_csv([Row(f"s{i}", "X") for i in range(25)]).encode()
+    with pytest.raises(TooLarge) as caught:
+        rows_from_csv(data, SMALL)
+    (item,) = caught.value.exceeded
+    assert (item.name, item.found, item.limit) == ("rows", 25, 10)
+    assert len(rows_from_csv(data, Limits(rows=25))) == 25
+
+
+def test_the_real_limits_fit_a_workshop_corpus():
+    from core.presets import PRESETS
+
+    assert corpus_over_limits(PRESETS["multilingual"]) == []
+    assert LIMITS.labels == 10
