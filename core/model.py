@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import torch
 import torch.nn.functional as F
 from torch import nn
 
 from core.seeding import seeded
+
+if TYPE_CHECKING:
+    from core.dataset import Bags
 
 
 class BoWClassifier(nn.Module):
@@ -18,6 +23,25 @@ class BoWClassifier(nn.Module):
 
     def forward(self, bow_vec: torch.Tensor) -> torch.Tensor:
         return F.log_softmax(self.linear(bow_vec), dim=1)
+
+    def forward_bags(self, bags: Bags) -> torch.Tensor:
+        """The same log-probabilities as `forward`, from sparse bags instead of dense vectors."""
+        return bag_log_probs(self.linear.weight, self.linear.bias, bags)
+
+
+def bag_logits(weight: torch.Tensor, bias: torch.Tensor, bags: Bags) -> torch.Tensor:
+    """`bow @ weight.T + bias` for every bag, without building the dense bag-of-words rows.
+
+    embedding_bag sums the weight columns of each sentence's words, each times its count:
+    exactly the affine map of the count vector, and differentiable with respect to weight and bias.
+    """
+    summed = F.embedding_bag(bags.indices, weight.t(), bags.offsets, mode="sum", per_sample_weights=bags.counts)
+    return summed + bias
+
+
+def bag_log_probs(weight: torch.Tensor, bias: torch.Tensor, bags: Bags) -> torch.Tensor:
+    """log_softmax of `bag_logits`: the classifier's output for sparse bags."""
+    return F.log_softmax(bag_logits(weight, bias, bags), dim=1)
 
 
 def tutorial_draws_before_model() -> None:
@@ -32,9 +56,7 @@ def tutorial_draws_before_model() -> None:
     torch.randn(5)
 
 
-def seeded_model(
-    seed: int, num_labels: int, vocab_size: int, tutorial_draws: bool = False
-) -> BoWClassifier:
+def seeded_model(seed: int, num_labels: int, vocab_size: int, tutorial_draws: bool = False) -> BoWClassifier:
     """`torch.manual_seed(seed)` immediately followed by building the model.
 
     A plain PyTorch script with the same seed gets the same initial weights.
