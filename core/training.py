@@ -105,9 +105,14 @@ class TrainingResult:
 
 
 def snapshot_capacity(
-    num_labels: int, vocab_size: int, max_snapshots: int = MAX_SNAPSHOTS, max_bytes: int = MAX_SNAPSHOT_BYTES
+    num_labels: int, vocab_size: int, max_snapshots: int | None = None, max_bytes: int | None = None
 ) -> int:
-    """How many weight snapshots a run keeps: at most `max_snapshots` and `max_bytes`, at least 2."""
+    """How many weight snapshots a run keeps: at most `max_snapshots` and `max_bytes`, at least 2.
+
+    The limits default to MAX_SNAPSHOTS and MAX_SNAPSHOT_BYTES.
+    """
+    max_snapshots = MAX_SNAPSHOTS if max_snapshots is None else max_snapshots
+    max_bytes = MAX_SNAPSHOT_BYTES if max_bytes is None else max_bytes
     size = max(1, num_labels * vocab_size * 4)
     return max(2, min(max_snapshots, max_bytes // size))
 
