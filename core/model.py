@@ -29,6 +29,22 @@ class BoWClassifier(nn.Module):
         return bag_log_probs(self.linear.weight, self.linear.bias, bags)
 
 
+def model_from_weights(weight: torch.Tensor, bias: torch.Tensor) -> BoWClassifier:
+    """A CPU classifier holding copies of `weight` and `bias`, in eval mode.
+
+    It is built on the meta device first, so it draws no random numbers: building it never
+    moves the global random state a seeded run depends on.
+    """
+    with torch.device("meta"):
+        model = BoWClassifier(weight.shape[0], weight.shape[1])
+    model = model.to_empty(device="cpu")
+    with torch.no_grad():
+        model.linear.weight.copy_(weight.detach().cpu())
+        model.linear.bias.copy_(bias.detach().cpu())
+    model.eval()
+    return model
+
+
 def bag_logits(weight: torch.Tensor, bias: torch.Tensor, bags: Bags) -> torch.Tensor:
     """`bow @ weight.T + bias` for every bag, without building the dense bag-of-words rows.
 
