@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import torch
 
@@ -61,11 +62,17 @@ class Bags:
     def __len__(self) -> int:
         return len(self.offsets)
 
-    @property
+    @cached_property
     def lengths(self) -> torch.Tensor:
+        """Distinct known words of each sentence, shape (N,)."""
         end = torch.tensor([len(self.indices)], dtype=torch.long, device=self.offsets.device)
         ends = torch.cat([self.offsets[1:], end])
         return ends - self.offsets
+
+    @cached_property
+    def positions(self) -> torch.Tensor:
+        """The sentence of each entry of `indices`, shape (nnz,)."""
+        return torch.repeat_interleave(torch.arange(len(self), device=self.offsets.device), self.lengths)
 
     @property
     def nbytes(self) -> int:
@@ -106,9 +113,8 @@ class Bags:
                 f"a dense matrix of {len(self):,} sentences x {vocab_size:,} words is too large; "
                 "use the sparse bags (core.model.bag_log_probs) instead"
             )
-        matrix = torch.zeros(len(self), vocab_size)
-        rows = torch.repeat_interleave(torch.arange(len(self)), self.lengths)
-        return matrix.index_put_((rows, self.indices), self.counts, accumulate=True)
+        matrix = torch.zeros(len(self), vocab_size, device=self.offsets.device)
+        return matrix.index_put_((self.positions, self.indices), self.counts, accumulate=True)
 
 
 def _bag(tokens, item_to_ix, add, counts_of, indices, counts) -> None:

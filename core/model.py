@@ -48,11 +48,15 @@ def model_from_weights(weight: torch.Tensor, bias: torch.Tensor) -> BoWClassifie
 def bag_logits(weight: torch.Tensor, bias: torch.Tensor, bags: Bags) -> torch.Tensor:
     """`bow @ weight.T + bias` for every bag, without building the dense bag-of-words rows.
 
-    embedding_bag sums the weight columns of each sentence's words, each times its count:
-    exactly the affine map of the count vector, and differentiable with respect to weight and bias.
+    Each sentence's logits are the bias plus the weight columns of its words, each times its
+    count: exactly the affine map of the count vector, differentiable in weight and bias.
+    The columns are gathered with index_select and summed per sentence with index_add (the
+    sum `embedding_bag(indices, weight.t(), offsets, mode="sum", per_sample_weights=counts)`
+    computes, but about twice as fast to differentiate here, as the gradient needs no transposed copy).
     """
-    summed = F.embedding_bag(bags.indices, weight.t(), bags.offsets, mode="sum", per_sample_weights=bags.counts)
-    return summed + bias
+    columns = weight.index_select(1, bags.indices) * bags.counts  # (labels, nnz)
+    summed = torch.zeros(len(bags), weight.shape[0], dtype=weight.dtype, device=weight.device)
+    return summed.index_add(0, bags.positions, columns.t()) + bias
 
 
 def bag_log_probs(weight: torch.Tensor, bias: torch.Tensor, bags: Bags) -> torch.Tensor:
