@@ -235,10 +235,14 @@ def confusion_chart(matrix, labels: Sequence[str], texts: dict) -> alt.Chart:
     return _finish(chart, texts)
 
 
-def word_path_chart(weight_history, word_index: int, labels: Sequence[str], texts: dict) -> alt.Chart:
+def word_path_chart(
+    weight_history, word_index: int, labels: Sequence[str], texts: dict, epochs: Sequence[int] | None = None
+) -> alt.Chart:
     """One word's weight for each label over the epochs (epoch 0 = before training).
 
-    `weight_history` has shape (epochs + 1, labels, words). `texts` keys: epoch, weight, label, title.
+    `weight_history` has shape (snapshots, labels, words); `epochs` says which epoch each snapshot
+    is (a long run keeps only some), 0, 1, 2, ... if not given.
+    `texts` keys: epoch, weight, label, title.
     """
     history = _cpu(weight_history)
     labels = list(labels)
@@ -248,11 +252,14 @@ def word_path_chart(weight_history, word_index: int, labels: Sequence[str], text
         )
     if not 0 <= word_index < history.shape[2]:
         raise ValueError(f"word index {word_index} is outside 0..{history.shape[2] - 1}")
-    column = history[:, :, word_index]
+    epochs = list(range(history.shape[0])) if epochs is None else [int(epoch) for epoch in epochs]
+    if len(epochs) != history.shape[0]:
+        raise ValueError(f"{len(epochs)} epochs given for {history.shape[0]} weight snapshots")
+    column = history[:, :, word_index].tolist()
     frame = pd.DataFrame.from_records(
         [
-            (epoch, labels[j], float(column[epoch, j]))
-            for epoch in range(column.shape[0])
+            (epoch, labels[j], float(values[j]))
+            for epoch, values in zip(epochs, column, strict=True)
             for j in range(len(labels))
         ],
         columns=["epoch", "label", "value"],

@@ -31,10 +31,23 @@ OPTIMIZER_CODE: dict[str, str] = {
 }
 
 
-def make_optimizer(name: str, params: Iterable[torch.Tensor], lr: float) -> optim.Optimizer:
-    """Build optimiser `name` over `params`, with a clear error for a bad name or rate."""
+# The same update rules in one fused kernel per step: several times faster over a large weight
+# matrix, equal to the plain ones up to float rounding (about 1e-7 after hundreds of steps).
+FUSED: dict[str, OptimizerFactory] = {
+    "adam": lambda params, lr: optim.Adam(params, lr=lr, fused=True),
+    "adamw": lambda params, lr: optim.AdamW(params, lr=lr, fused=True),
+}
+
+
+def make_optimizer(name: str, params: Iterable[torch.Tensor], lr: float, fused: bool = False) -> optim.Optimizer:
+    """Build optimiser `name` over `params`, with a clear error for a bad name or rate.
+
+    `fused=True` picks the fused implementation where torch has one (Adam, AdamW).
+    """
     if name not in OPTIMIZERS:
         raise ValueError(f"unknown optimiser {name!r}; choose one of: {', '.join(OPTIMIZERS)}")
     if not lr > 0:
         raise ValueError(f"the learning rate must be positive; got {lr}")
+    if fused and name in FUSED:
+        return FUSED[name](params, lr)
     return OPTIMIZERS[name](params, lr)

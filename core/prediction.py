@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import torch
 
-from core.dataset import TokenOptions, bow_vector
-from core.model import BoWClassifier
+from core.dataset import TokenOptions, bags_of
+from core.model import BoWClassifier, bag_logits
 from core.vocabulary import Vocabulary
 
 
@@ -60,8 +60,8 @@ def predict(
     bias = model.linear.bias.detach().cpu()
     device = model.linear.weight.device
     with torch.no_grad():
-        vec = bow_vector(tokens, vocab)
-        logits = model.linear(vec.to(device)).cpu()[0]
+        bag = bags_of([tokens], vocab).to(device)
+        logits = bag_logits(model.linear.weight, model.linear.bias, bag).cpu()[0]
         log_probs = torch.log_softmax(logits, dim=0)
     counts: dict[str, int] = {}
     for word in tokens:

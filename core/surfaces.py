@@ -147,7 +147,8 @@ def classifier_surface(
     model = seeded_model(seed, len(data.labels), len(data.vocab), tutorial_draws=True)
     w0 = model.linear.weight.detach().clone()
     b0 = model.linear.bias.detach().clone()
-    x_train, y_train = data.x_train, data.y_train
+    # The tutorial corpus is tiny: a dense (4, 26) count matrix keeps the surface code plain.
+    x_train, y_train = data.dense_features("train"), data.y_train
 
     def loss(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         weight = w0.clone()

@@ -10,7 +10,7 @@ from typing import Literal
 import torch
 import torch.nn.functional as F
 
-from core.dataset import Dataset
+from core.dataset import Bags, Dataset
 from core.devices import resolve_device
 from core.model import BoWClassifier, seeded_model
 from core.optimizers import make_optimizer
@@ -60,6 +60,11 @@ class EpochRecord:
     test_accuracy: float | None
 
 
+# The weight history of one run holds at most this many snapshots and this many bytes.
+MAX_SNAPSHOTS = 200
+MAX_SNAPSHOT_BYTES = 32 * 1024 * 1024
+
+
 @dataclass
 class TrainingResult:
     """What a run produced. `status` is 'completed', 'stopped' or 'diverged'."""
@@ -70,14 +75,88 @@ class TrainingResult:
     initial_bias: torch.Tensor
     final_weight: torch.Tensor
     final_bias: torch.Tensor
-    # Weight matrix after each epoch, shape (epochs done + 1, labels, words), on the CPU.
+    # Weight matrices at some epochs, shape (snapshots, labels, words), on the CPU: every epoch
+    # for short runs; for long runs or large vocabularies evenly spaced ones, first and last
+    # always kept (see SnapshotHistory). `snapshot_epochs[i]` is the epoch of `weight_history[i]`.
     weight_history: torch.Tensor
     status: str = "completed"
     model: BoWClassifier | None = field(default=None, repr=False)
+    snapshot_epochs: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.snapshot_epochs:
+            self.snapshot_epochs = list(range(len(self.weight_history)))
+        if len(self.snapshot_epochs) != len(self.weight_history):
+            raise ValueError(
+                f"{len(self.snapshot_epochs)} snapshot epochs for {len(self.weight_history)} weight snapshots"
+            )
 
     @property
     def epochs_done(self) -> int:
         return self.history[-1].epoch
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by the result's tensors (the model's weights included)."""
+        tensors = [self.initial_weight, self.initial_bias, self.final_weight, self.final_bias, self.weight_history]
+        if self.model is not None:
+            tensors += list(self.model.parameters())
+        return sum(t.element_size() * t.numel() for t in tensors) + 64 * len(self.history)
+
+
+def snapshot_capacity(
+    num_labels: int, vocab_size: int, max_snapshots: int | None = None, max_bytes: int | None = None
+) -> int:
+    """How many weight snapshots a run keeps: at most `max_snapshots` and `max_bytes`, at least 2.
+
+    The limits default to MAX_SNAPSHOTS and MAX_SNAPSHOT_BYTES.
+    """
+    max_snapshots = MAX_SNAPSHOTS if max_snapshots is None else max_snapshots
+    max_bytes = MAX_SNAPSHOT_BYTES if max_bytes is None else max_bytes
+    size = max(1, num_labels * vocab_size * 4)
+    return max(2, min(max_snapshots, max_bytes // size))
+
+
+class SnapshotHistory:
+    """Weight snapshots kept at evenly spaced epochs in bounded memory, while the run goes on.
+
+    Epochs that are multiples of a stride k are kept (k starts at 1); when that would exceed the
+    capacity, every other kept snapshot is dropped and k doubles. The latest epoch is always
+    kept too, so the first (epoch 0) and last snapshots are always there and at most `capacity`
+    snapshots are held at any time.
+    """
+
+    def __init__(self, capacity: int) -> None:
+        if capacity < 2:
+            raise ValueError(f"a weight history needs room for at least 2 snapshots; got {capacity}")
+        self.capacity = capacity
+        self.stride = 1
+        self._kept: list[tuple[int, torch.Tensor]] = []
+        self._latest: tuple[int, torch.Tensor] | None = None
+
+    def add(self, epoch: int, weight: torch.Tensor) -> None:
+        if epoch % self.stride:
+            self._latest = (epoch, weight)
+            return
+        self._latest = None
+        self._kept.append((epoch, weight))
+        # One place stays free for a latest epoch that is off the stride.
+        while len(self._kept) > self.capacity - 1:
+            self.stride *= 2
+            self._kept = [(e, w) for e, w in self._kept if e % self.stride == 0]
+            if self._kept[-1][0] != epoch:
+                self._latest = (epoch, weight)
+
+    @property
+    def items(self) -> list[tuple[int, torch.Tensor]]:
+        return self._kept + ([self._latest] if self._latest is not None else [])
+
+    @property
+    def epochs(self) -> list[int]:
+        return [epoch for epoch, _ in self.items]
+
+    def stacked(self) -> torch.Tensor:
+        return torch.stack([weight for _, weight in self.items])
 
 
 class DivergenceError(ValueError):
@@ -96,31 +175,41 @@ class DivergenceError(ValueError):
 ProgressCallback = Callable[[EpochRecord], bool | None]
 
 
-def evaluate(model: BoWClassifier, x: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
-    """Mean NLL loss and accuracy of `model` on rows `x` with labels `y`."""
+def evaluate(model: BoWClassifier, batch: Bags | torch.Tensor, y: torch.Tensor | None = None) -> tuple[float, float]:
+    """Mean NLL loss and accuracy of `model` on sparse `batch` (its own labels) or dense rows `batch` with `y`."""
     model.eval()
     with torch.no_grad():
-        log_probs = model(x)
+        if isinstance(batch, Bags):
+            log_probs, y = model.forward_bags(batch), batch.labels
+        else:
+            log_probs = model(batch)
         loss = F.nll_loss(log_probs, y).item()
         accuracy = (log_probs.argmax(dim=1) == y).float().mean().item()
     model.train()
     return loss, accuracy
 
 
-def _record(epoch: int, model: BoWClassifier, x_train, y_train, x_test, y_test) -> EpochRecord:
-    train_loss, train_acc = evaluate(model, x_train, y_train)
+def _record(epoch: int, model: BoWClassifier, train_bags: Bags, test_bags: Bags) -> EpochRecord:
+    train_loss, train_acc = evaluate(model, train_bags)
     test_loss = test_acc = None
-    if len(y_test):
-        test_loss, test_acc = evaluate(model, x_test, y_test)
+    if len(test_bags):
+        test_loss, test_acc = evaluate(model, test_bags)
     return EpochRecord(epoch, train_loss, train_acc, test_loss, test_acc)
 
 
-def _batches(n: int, config: TrainConfig, generator: torch.Generator) -> list[torch.Tensor]:
+def _batches(bags: Bags, config: TrainConfig, generator: torch.Generator):
+    """The batches of one epoch, as bags on the device of `bags`."""
     if config.update_mode == "per_sentence":
         # The tutorial: one update per training sentence, in corpus order.
-        return [torch.tensor([i]) for i in range(n)]
-    order = torch.randperm(n, generator=generator)
-    return list(order.split(config.batch_size))
+        starts = bags.offsets.tolist() + [len(bags.indices)]
+        zero = torch.zeros(1, dtype=torch.long, device=bags.offsets.device)
+        for row in range(len(bags)):
+            start, end = starts[row], starts[row + 1]
+            yield Bags(bags.indices[start:end], zero, bags.counts[start:end], bags.labels[row : row + 1])
+        return
+    order = torch.randperm(len(bags), generator=generator)
+    for index in order.split(config.batch_size):
+        yield bags.select(index)
 
 
 def train(
@@ -141,16 +230,17 @@ def train(
     if initial_state is not None:
         model.load_state_dict(initial_state)
     model.to(device)
-    x_train, y_train = dataset.x_train.to(device), dataset.y_train.to(device)
-    x_test, y_test = dataset.x_test.to(device), dataset.y_test.to(device)
-    optimizer = make_optimizer(config.optimizer, model.parameters(), config.lr)
+    train_bags, test_bags = dataset.train.to(device), dataset.test.to(device)
+    # Fused Adam/AdamW: the exported script's plain optim.Adam gives the same weights to about 1e-7.
+    optimizer = make_optimizer(config.optimizer, model.parameters(), config.lr, fused=True)
     # Shuffling draws from its own generator so it never disturbs the global seed.
     generator = torch.Generator().manual_seed(config.seed)
 
     initial_weight = model.linear.weight.detach().cpu().clone()
     initial_bias = model.linear.bias.detach().cpu().clone()
-    history = [_record(0, model, x_train, y_train, x_test, y_test)]
-    snapshots = [initial_weight]
+    history = [_record(0, model, train_bags, test_bags)]
+    snapshots = SnapshotHistory(snapshot_capacity(len(dataset.labels), len(dataset.vocab)))
+    snapshots.add(0, initial_weight)
     status = "completed"
 
     def result() -> TrainingResult:
@@ -161,25 +251,25 @@ def train(
             initial_bias=initial_bias,
             final_weight=model.linear.weight.detach().cpu().clone(),
             final_bias=model.linear.bias.detach().cpu().clone(),
-            weight_history=torch.stack(snapshots),
+            weight_history=snapshots.stacked(),
             status=status,
             model=model,
+            snapshot_epochs=snapshots.epochs,
         )
 
     for epoch in range(1, config.epochs + 1):
-        for index in _batches(len(y_train), config, generator):
-            index = index.to(device)
+        for batch in _batches(train_bags, config, generator):
             model.zero_grad()
-            log_probs = model(x_train[index])
-            loss = F.nll_loss(log_probs, y_train[index])
+            log_probs = model.forward_bags(batch)
+            loss = F.nll_loss(log_probs, batch.labels)
             loss.backward()
             optimizer.step()
-        record = _record(epoch, model, x_train, y_train, x_test, y_test)
+        record = _record(epoch, model, train_bags, test_bags)
         if not math.isfinite(record.train_loss):
             status = "diverged"
             raise DivergenceError(epoch, result())
         history.append(record)
-        snapshots.append(model.linear.weight.detach().cpu().clone())
+        snapshots.add(epoch, model.linear.weight.detach().cpu().clone())
         if on_epoch is not None and on_epoch(record):
             status = "stopped" if epoch < config.epochs else "completed"
             break

@@ -1,140 +1,321 @@
-"""How fast the classifier studio is on a 5,000-sentence corpus: prepare, train, heatmap.
+"""The app's classifier engine against the tutorial's loop and scikit-learn, on synthetic corpora.
 
-Run from the repository root:  python scripts/benchmark.py  [--sentences 5000] [--repeat 3]
-Each step is timed `--repeat` times and the best and median wall-clock seconds are printed.
+Run from the repository root:  python scripts/benchmark.py --threads 1  [--sizes 5000 20000 50000]
+For each corpus (seeded Zipf words, 5 labels, 20 % test rows; see core.synthetic) every engine
+runs in its own subprocess, so that peak memory is its own:
+
+- app, suggested: `prepare` then `train` with the settings `core.suggest.suggested_settings`
+  proposes, stopped at the first epoch whose test accuracy is within one point of sklearn's;
+- app, Adam batch 32: one epoch of Adam on shuffled batches of 32 (evaluation included);
+- tutorial loop: the tutorial's own code (a dense make_bow_vector per sentence, SGD, one
+  update per sentence); above --tutorial-sentences training sentences it is timed on that many
+  and the epoch time is extrapolated (its accuracy is then after that partial epoch);
+- sklearn: CountVectorizer(token_pattern=r"\\S+", lowercase=False) + SGDClassifier(loss="log_loss").
+
+Peak RSS is the process's high-water mark (VmHWM) minus its resident size after the imports,
+a tiny warm-up run for the torch engines (torch maps its code on first use), and generating
+the corpus rows (every engine's input).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import os
-import statistics
+import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-import altair as alt
-import torch
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from charts.classifier import weight_heatmap  # noqa: E402
-from core.corpus import Row  # noqa: E402
-from core.corpus_csv import rows_from_csv, rows_to_csv  # noqa: E402
-from core.dataset import prepare  # noqa: E402
-from core.multilingual_corpus import SENTENCES  # noqa: E402
-from core.training import TrainConfig, train  # noqa: E402
-from core.weights import top_k, word_order  # noqa: E402
-
-
-def recombined_corpus(size: int, test_share: float = 0.2, seed: int = 0) -> list[Row]:
-    """`size` distinct sentences made by joining the start of one sentence to the end of another.
-
-    Both halves come from the same language, so every sentence keeps its label; languages
-    take turns and every fifth sentence (by default) is a test sentence.
-    """
-    generator = torch.Generator().manual_seed(seed)
-    labels = list(SENTENCES)
-    pools = {label: [text.split() for text in train + test] for label, (train, test) in SENTENCES.items()}
-    seen: set[str] = set()
-    rows: list[Row] = []
-    test_every = round(1 / test_share) if test_share > 0 else 0
-    attempts = 0
-    while len(rows) < size:
-        attempts += 1
-        if attempts > size * 50:
-            raise ValueError(f"cannot make {size} distinct sentences from the multilingual preset")
-        label = labels[len(rows) % len(labels)]
-        pool = pools[label]
-        first, second = torch.randint(len(pool), (2,), generator=generator).tolist()
-        head, tail = pool[first], pool[second]
-        cut_head = int(torch.randint(1, len(head) + 1, (1,), generator=generator))
-        cut_tail = int(torch.randint(0, len(tail), (1,), generator=generator))
-        text = " ".join(head[:cut_head] + tail[cut_tail:])
-        if text in seen:
-            continue
-        seen.add(text)
-        split = "test" if test_every and (len(rows) + 1) % test_every == 0 else "train"
-        rows.append(Row(text, label, split))
-    return rows
+VOCABULARY = {5_000: 5_000, 20_000: 30_000, 50_000: 50_000}
+ENGINES = ("sklearn", "app_suggested", "app_batch32", "tutorial")
+NAMES = {
+    "sklearn": "sklearn SGDClassifier",
+    "app_suggested": "app, suggested settings",
+    "app_batch32": "app, Adam batch 32",
+    "tutorial": "tutorial loop",
+}
 
 
-def timed(step: Callable[[], object], repeat: int) -> tuple[float, float, object]:
-    """Best and median seconds over `repeat` runs, and the last run's value."""
-    times, value = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        value = step()
-        times.append(time.perf_counter() - start)
-    return min(times), statistics.median(times), value
+def _status_kb(field: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+# ---------------------------------------------------------------- engines (run in a worker process)
+
+
+def run_sklearn(rows, args) -> dict:
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import SGDClassifier
+
+    train = [row for row in rows if row.split == "train"]
+    test = [row for row in rows if row.split == "test"]
+    start = time.perf_counter()
+    vectorizer = CountVectorizer(token_pattern=r"\S+", lowercase=False)
+    x_train = vectorizer.fit_transform([row.text for row in train])
+    x_test = vectorizer.transform([row.text for row in test])
+    prepared = time.perf_counter()
+    model = SGDClassifier(loss="log_loss", random_state=0).fit(x_train, [row.label for row in train])
+    fitted = time.perf_counter()
+    accuracy = model.score(x_test, [row.label for row in test])
+    epochs = int(model.n_iter_)
+    return {
+        "prepare": prepared - start,
+        "epoch": (fitted - prepared) / epochs,
+        "epochs": epochs,
+        "accuracy": accuracy,
+        "total": fitted - start,
+        "vocab": len(vectorizer.vocabulary_),
+    }
+
+
+def _warm_up() -> None:
+    from core.corpus import TUTORIAL_CORPUS
+    from core.dataset import prepare
+    from core.training import TrainConfig, train
+
+    train(prepare(list(TUTORIAL_CORPUS)), TrainConfig(epochs=2, optimizer="adam", lr=0.01))
+
+
+def run_app(rows, args, suggested: bool) -> dict:
+    from core.dataset import prepare
+    from core.suggest import suggested_settings
+    from core.training import TrainConfig, train
+
+    start = time.perf_counter()
+    data = prepare(rows)
+    prepared = time.perf_counter()
+    if suggested:
+        suggestion = suggested_settings(len(data.train), len(data.vocab), len(data.labels), len(data.test))
+        config = suggestion.apply(TrainConfig(seed=1))
+    else:
+        config = TrainConfig(optimizer="adam", lr=0.02, epochs=1, update_mode="minibatch", batch_size=32)
+    reached: list[float] = []
+
+    def on_epoch(record) -> bool:
+        if suggested and record.test_accuracy >= args.target - 0.01 and not reached:
+            reached.append(time.perf_counter() - start)
+            return True
+        return False
+
+    result = train(data, config, on_epoch)
+    done = time.perf_counter()
+    epochs = result.epochs_done
+    return {
+        "prepare": prepared - start,
+        "epoch": (done - prepared) / epochs,
+        "epochs": epochs,
+        "accuracy": result.history[-1].test_accuracy,
+        "total": done - start,
+        "to_target": reached[0] if reached else None,
+        "vocab": len(data.vocab),
+        "settings": f"{config.optimizer} lr {config.lr} batch {config.batch_size}, {config.epochs} epochs proposed",
+    }
+
+
+def run_tutorial(rows, args) -> dict:
+    """The tutorial's code, verbatim in spirit: make_bow_vector, make_target, one SGD step per sentence."""
+    import torch
+    import torch.nn.functional as F
+    from torch import nn, optim
+
+    start = time.perf_counter()
+    data = [(row.text.split(), row.label) for row in rows if row.split == "train"]
+    test_data = [(row.text.split(), row.label) for row in rows if row.split == "test"]
+    word_to_ix: dict[str, int] = {}
+    for sent, _ in data + test_data:
+        for word in sent:
+            if word not in word_to_ix:
+                word_to_ix[word] = len(word_to_ix)
+    label_to_ix: dict[str, int] = {}
+    for _, label in data:
+        label_to_ix.setdefault(label, len(label_to_ix))
+    prepared = time.perf_counter()
+
+    class BoWClassifier(nn.Module):
+        def __init__(self, num_labels, vocab_size):
+            super().__init__()
+            self.linear = nn.Linear(vocab_size, num_labels)
+
+        def forward(self, bow_vec):
+            return F.log_softmax(self.linear(bow_vec), dim=1)
+
+    def make_bow_vector(sentence, word_to_ix):
+        vec = torch.zeros(len(word_to_ix))
+        for word in sentence:
+            vec[word_to_ix[word]] += 1
+        return vec.view(1, -1)
+
+    def make_target(label, label_to_ix):
+        return torch.LongTensor([label_to_ix[label]])
+
+    torch.manual_seed(1)
+    model = BoWClassifier(len(label_to_ix), len(word_to_ix))
+    loss_function = nn.NLLLoss()
+    optimizer = optim.SGD(model.parameters(), lr=0.1)
+    bounded = data[: args.tutorial_sentences]
+    begin = time.perf_counter()
+    for instance, label in bounded:
+        model.zero_grad()
+        bow_vec = make_bow_vector(instance, word_to_ix)
+        target = make_target(label, label_to_ix)
+        log_probs = model(bow_vec)
+        loss = loss_function(log_probs, target)
+        loss.backward()
+        optimizer.step()
+    trained = time.perf_counter()
+    correct = 0
+    with torch.no_grad():
+        for instance, label in test_data:
+            log_probs = model(make_bow_vector(instance, word_to_ix))
+            correct += int(log_probs.argmax(dim=1).item() == label_to_ix[label])
+    evaluated = time.perf_counter()
+    # The app's epochs include evaluating every sentence; so does this one (training sentences
+    # evaluated at the test sentences' rate).
+    evaluation = (evaluated - trained) * (len(data) + len(test_data)) / max(1, len(test_data))
+    epoch = (trained - begin) * len(data) / len(bounded) + evaluation
+    return {
+        "prepare": prepared - start,
+        "epoch": epoch,
+        "epochs": len(bounded) / len(data),
+        "accuracy": correct / max(1, len(test_data)),
+        "total": None,
+        "vocab": len(word_to_ix),
+        "extrapolated": len(bounded) < len(data),
+    }
+
+
+def worker(args) -> None:
+    import torch
+
+    torch.set_num_threads(args.threads)
+    from core.synthetic import zipf_corpus
+
+    if args.engine == "sklearn":
+        import sklearn.feature_extraction.text  # noqa: F401
+        import sklearn.linear_model  # noqa: F401
+    else:
+        # Torch maps much of its code into memory on first use: a tiny run first, so that the
+        # baseline holds it and the peak counts the engine's data, not the library.
+        _warm_up()
+    rows = zipf_corpus(args.sentences, VOCABULARY.get(args.sentences, args.sentences), labels=5, seed=0)
+    baseline = _status_kb("VmRSS")
+    if args.engine == "sklearn":
+        out = run_sklearn(rows, args)
+    elif args.engine == "tutorial":
+        out = run_tutorial(rows, args)
+    else:
+        out = run_app(rows, args, suggested=args.engine == "app_suggested")
+    out["peak_mb"] = (_status_kb("VmHWM") - baseline) / 1024
+    print(json.dumps(out))
+
+
+# ---------------------------------------------------------------- driver
+
+
+def run_worker(engine: str, sentences: int, args, target: float = 0.0) -> dict:
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--worker",
+        engine,
+        "--sentences",
+        str(sentences),
+        "--threads",
+        str(args.threads),
+        "--tutorial-sentences",
+        str(args.tutorial_sentences),
+        "--target",
+        str(target),
+    ]
+    threads = str(args.threads)
+    env = {**os.environ, "OMP_NUM_THREADS": threads, "OPENBLAS_NUM_THREADS": threads, "MKL_NUM_THREADS": threads}
+    completed = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    if completed.returncode != 0:
+        raise RuntimeError(f"{engine} at {sentences} failed:\n{completed.stderr}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sentences", type=int, default=5000)
-    parser.add_argument("--epochs", type=int, default=10)
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--top-k", type=int, default=50)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5_000, 20_000, 50_000])
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--tutorial-sentences", type=int, default=4_000, help="bound of the tutorial loop's timing")
+    parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
+    parser.add_argument("--sentences", type=int, default=5_000, help=argparse.SUPPRESS)
+    parser.add_argument("--target", type=float, default=0.0, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.threads:
-        torch.set_num_threads(args.threads)
+    if args.worker:
+        args.engine = args.worker
+        worker(args)
+        return
 
-    rows = recombined_corpus(args.sentences)
-    n_train = sum(row.split == "train" for row in rows)
-    config = TrainConfig(
-        optimizer="adam", lr=0.01, epochs=args.epochs, update_mode="minibatch", batch_size=args.batch_size
-    )
-    results: list[tuple[str, float, float]] = []
+    import torch
 
-    best, median, data = timed(lambda: rows_to_csv(rows).encode("utf-8"), args.repeat)
-    results.append(("corpus to CSV", best, median))
-    best, median, _ = timed(lambda: rows_from_csv(data), args.repeat)
-    results.append(("corpus from CSV", best, median))
-    best, median, dataset = timed(lambda: prepare(rows), args.repeat)
-    results.append(("prepare (vocabulary + tensors)", best, median))
-    best, median, result = timed(lambda: train(dataset, config), args.repeat)
-    results.append((f"train {args.epochs} epochs, Adam, batch {args.batch_size}", best, median))
-
-    def heatmap(k: int | None) -> str:
-        order = word_order(result.final_weight, "separation")
-        if k is not None:
-            order = top_k(order, k)
-        chart = weight_heatmap(
-            result.final_weight,
-            result.final_bias,
-            dataset.vocab,
-            dataset.labels,
-            dataset.train_counts,
-            order,
-            {"word": "word", "label": "label", "weight": "weight", "count": "count", "bias": "(bias)"},
-        )
-        # The spec Streamlit sends to the browser; Streamlit lifts Altair's 5,000-row limit too.
-        with alt.data_transformers.disable_max_rows():
-            return chart.to_json()
-
-    best, median, spec = timed(lambda: heatmap(args.top_k), args.repeat)
-    results.append((f"heatmap spec, top {args.top_k} words", best, median))
-    best, median, full = timed(lambda: heatmap(None), args.repeat)
-    results.append((f"heatmap spec, all {len(dataset.vocab)} words", best, median))
-
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(
-        f"{len(rows)} sentences ({n_train} train, {len(rows) - n_train} test), {len(dataset.vocab)} words, "
-        f"{len(dataset.labels)} labels; torch {torch.__version__}, {torch.get_num_threads()} threads, "
-        f"{os.cpu_count()} CPUs, load average {load}"
+        f"torch {torch.__version__}, {args.threads} thread(s), {os.cpu_count()} CPUs, load average {load}; "
+        "each engine in its own process\n"
     )
-    last = result.history[-1]
-    print(f"final train loss {last.train_loss:.4f}, test accuracy {last.test_accuracy:.3f}")
-    sizes = f"top {args.top_k}: {len(spec) / 1024:.0f} KiB; all words: {len(full) / 1024:.0f} KiB"
-    print(f"heatmap spec size: {sizes}")
+    print("| corpus | engine | words | prepare s | s / epoch | epochs | test accuracy | peak RSS MB |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    results: dict[int, dict[str, dict]] = {}
+    notes: list[str] = []
+    for size in args.sizes:
+        results[size] = {}
+        results[size]["sklearn"] = run_worker("sklearn", size, args)
+        target = results[size]["sklearn"]["accuracy"]
+        for engine in ENGINES[1:]:
+            results[size][engine] = run_worker(engine, size, args, target)
+        for engine in ENGINES:
+            r = results[size][engine]
+            epochs = f"{r['epochs']:.2f}" if isinstance(r["epochs"], float) else str(r["epochs"])
+            mark = " (extrapolated)" if r.get("extrapolated") else ""
+            print(
+                f"| {size:,} | {NAMES[engine]} | {r['vocab']:,} | {r['prepare']:.3f} | {r['epoch']:.3f}{mark} | "
+                f"{epochs} | {r['accuracy']:.4f} | {r['peak_mb']:.0f} |"
+            )
+            if r.get("extrapolated"):
+                notes.append(
+                    f"{size:,}: the tutorial loop was timed on {args.tutorial_sentences:,} training sentences "
+                    "and its epoch extrapolated; its accuracy is after those sentences only."
+                )
+        suggested = results[size]["app_suggested"]
+        notes.append(f"{size:,}: suggested settings: {suggested['settings']}.")
     print()
-    width = max(len(name) for name, _, _ in results)
-    print(f"{'step':<{width}}  {'best s':>8}  {'median s':>8}")
-    for name, best, median in results:
-        print(f"{name:<{width}}  {best:8.3f}  {median:8.3f}")
+    for note in notes:
+        print("- " + note)
+    print("\nTargets:")
+    for size in args.sizes:
+        sk, app = results[size]["sklearn"], results[size]["app_suggested"]
+        if app["to_target"] is None:
+            line = f"never within one point of sklearn's {sk['accuracy']:.4f} (reached {app['accuracy']:.4f})"
+        else:
+            ratio = app["to_target"] / sk["total"]
+            ok = "meets" if ratio <= 1.5 or size < 20_000 else "MISSES"
+            line = (
+                f"{app['to_target']:.3f} s vs sklearn {sk['total']:.3f} s = {ratio:.2f}x "
+                f"({ok} <= 1.5x{' at 20k and 50k' if size >= 20_000 else ', not a target here'})"
+            )
+        print(f"- (a) {size:,}: Train to within one point of sklearn's accuracy, preparation included: {line}")
+    for size in args.sizes:
+        speedup = results[size]["tutorial"]["epoch"] / results[size]["app_batch32"]["epoch"]
+        ok = "meets" if speedup >= 10 else "MISSES"
+        print(f"- (b) {size:,}: an epoch at batch 32 is {speedup:.1f}x faster than the tutorial loop ({ok} >= 10x)")
+    if 20_000 in results:
+        peak = max(results[20_000][e]["peak_mb"] for e in ("app_suggested", "app_batch32"))
+        ok = "meets" if peak <= 300 else "MISSES"
+        print(f"- (c) 20,000: the app's peak RSS is {peak:.0f} MB above baseline ({ok} <= 300 MB)")
+    if not math.isfinite(sum(r["epoch"] for by in results.values() for r in by.values())):
+        print("(some times are not finite)")
 
 
 if __name__ == "__main__":

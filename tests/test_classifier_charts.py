@@ -179,6 +179,21 @@ def test_word_path_follows_the_weight_history(tutorial_run):
         word_path_chart(result.weight_history, len(dataset.vocab), list(dataset.labels), {})
 
 
+def test_word_path_plots_the_kept_epochs(tutorial_run):
+    dataset, result = tutorial_run
+    creo = dataset.vocab.index("creo")
+    kept = [0, 1, 2, 4, 8, 9]
+    spec = spec_of(word_path_chart(result.weight_history[kept], creo, list(dataset.labels), {}, kept))
+    rows = rows_of(spec)
+    first = dataset.labels.items[0]
+    assert [r["epoch"] for r in rows if r["label"] == first] == kept
+    assert [r["value"] for r in rows if r["label"] == first] == pytest.approx(
+        result.weight_history[kept, 0, creo].tolist()
+    )
+    with pytest.raises(ValueError, match="epochs given"):
+        word_path_chart(result.weight_history[kept], creo, list(dataset.labels), {}, [0, 1])
+
+
 def test_comparison_chart_overlays_runs(tutorial_run):
     _, result = tutorial_run
     other = [EpochRecord(0, 0.9, 0.25, 1.0, 0.0), EpochRecord(1, 0.3, 0.75, 0.5, 1.0)]

@@ -33,10 +33,10 @@ def _import_key() -> str:
 def _record(epoch: int, weight: torch.Tensor, bias: torch.Tensor, run: state.Run) -> EpochRecord:
     model = state.model_with(weight, bias)
     data = run.dataset
-    train_loss, train_accuracy = evaluate(model, data.x_train, data.y_train)
+    train_loss, train_accuracy = evaluate(model, data.train)
     test_loss = test_accuracy = None
     if len(data.y_test):
-        test_loss, test_accuracy = evaluate(model, data.x_test, data.y_test)
+        test_loss, test_accuracy = evaluate(model, data.test)
     return EpochRecord(epoch, train_loss, train_accuracy, test_loss, test_accuracy)
 
 

@@ -22,9 +22,8 @@ def format_log_probs(values: list[float]) -> str:
 def test_log_probs(run: state.Run) -> tuple[torch.Tensor, torch.Tensor]:
     """Log-probabilities of the test rows before and after training (CPU, one row each)."""
     result, data = run.result, run.dataset
-    with torch.no_grad():
-        before = state.model_with(result.initial_weight, result.initial_bias)(data.x_test)
-        after = state.model_with(result.final_weight, result.final_bias)(data.x_test)
+    before = data.log_probs((result.initial_weight, result.initial_bias), "test")
+    after = data.log_probs((result.final_weight, result.final_bias), "test")
     return before, after
 
 
@@ -97,7 +96,7 @@ def render_word(run: state.Run) -> None:
     table, chart = st.columns([2, 3], gap="large")
     table.caption(t("classifier.results.word_text", word=plain(word), count=run.dataset.train_counts.get(word, 0)))
     table.dataframe(frame.style.format(precision=4), hide_index=True, key="classifier.word_table")
-    path = word_path_chart(result.weight_history, index, run.labels, path_texts())
+    path = word_path_chart(result.weight_history, index, run.labels, path_texts(), result.snapshot_epochs)
     chart.altair_chart(path, width="stretch")
 
 
