@@ -11,6 +11,7 @@ from ui.classifier import (
     predict,
     results,
     state,
+    suggestion,
     training,
 )
 from ui.text import t
@@ -29,6 +30,7 @@ labels = [t(f"classifier.tab.{name}") for name in TABS]
 # Lazy tabs: only the open tab runs, so a 5,000-row corpus or a long run never slows the others.
 tabs = dict(zip(TABS, st.tabs(labels, key="classifier.tab", on_change="rerun"), strict=True))
 data = state.dataset()
+suggestion.propose_for_new_corpus(data)
 
 if tabs["corpus"].open:
     with tabs["corpus"]:

@@ -228,9 +228,11 @@ class RunCache:
             return result
 
     def clear(self) -> None:
+        """Forget every stored run and the counts (runs in progress finish as usual)."""
         with self._lock:
             self._entries.clear()
             self._bytes = 0
+            self.stats = CacheStats()
 
 
 # The process-wide cache every session of the app shares.

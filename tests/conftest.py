@@ -31,6 +31,15 @@ PAGES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def empty_run_cache():
+    """Each test starts with no finished runs shared from an earlier test (they share one process)."""
+    from core.run_cache import RUN_CACHE
+
+    RUN_CACHE.clear()
+    yield
+
+
 def open_page(path: str | None = None, lang: str = "en") -> AppTest:
     """Run the app (router, sidebar and all) and switch to `path`, in language `lang`."""
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=APP_TIMEOUT)

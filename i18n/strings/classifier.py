@@ -59,6 +59,7 @@ EN = {
     "first-seen order; the count is over training sentences.",
     "classifier.inspect.vector": "A sentence as a bag of words",
     "classifier.inspect.sentence": "Sentence",
+    "classifier.inspect.sentence_choices": "The first {shown} of {rows} sentences are offered.",
     "classifier.inspect.vector_text": "The vector has {words} entries; {nonzero} of them are not zero "
     "(listed here). Word order is lost: only the counts remain.",
     "classifier.inspect.parameters": "Parameters before training",
@@ -118,6 +119,22 @@ EN = {
     "classifier.train.fix_corpus": "The corpus has {count} problem(s): fix them in the Corpus tab to train.",
     "classifier.train.code": "PyTorch code for these settings",
     "classifier.train.code_large": "This corpus has {rows} rows; download the script from the Export tab.",
+    "classifier.suggest.applied": "Settings changed to fit this corpus.",
+    "classifier.suggest.reason.tutorial_settings": "The tutorial's settings suit this corpus: about {seconds}.",
+    "classifier.suggest.reason.minibatch_for_size": "With {rows} training sentences, the tutorial's one SGD update "
+    "per sentence for 100 epochs would take {tutorial_seconds}. Shuffled mini-batches of {batch} with Adam "
+    "(learning rate {lr}) learn as much in {epochs} epochs: {seconds}.",
+    "classifier.suggest.reason.one_epoch_for_size": "With {rows} training sentences, the tutorial's one SGD update "
+    "per sentence for 100 epochs would take {tutorial_seconds}. One epoch of shuffled mini-batches of {batch} "
+    "with Adam (learning rate {lr}) already learns most of what there is: {seconds}.",
+    "classifier.suggest.slow": "These settings will take {seconds}.",
+    "classifier.suggest.use": "Use the suggested settings",
+    "classifier.suggest.estimate": "Estimated training time on this server: {seconds}.",
+    "classifier.suggest.instant": "well under a second",
+    "classifier.suggest.seconds": "about {seconds} s",
+    "classifier.suggest.minutes": "about {minutes} min",
+    "classifier.train.shared": "Someone trained exactly this corpus with exactly these settings a moment ago: "
+    "their finished run is shown, replayed epoch by epoch (training is deterministic, so yours would be identical).",
     "classifier.train.button": "Train",
     "classifier.train.stop": "Stop",
     "classifier.train.stop_help": "Stops a run after the current epoch and keeps what it learned so far.",
@@ -153,6 +170,7 @@ EN = {
     "classifier.results.confusion": "Confusion matrix of the test sentences",
     "classifier.results.word_title": "One word's weights",
     "classifier.results.word": "Word",
+    "classifier.results.word_choices": "The {shown} most frequent of {words} words are offered.",
     "classifier.results.word_text": "The column of A for “{word}” (seen {count} times in training): one "
     "weight per label. Epoch 0 on the chart is before training.",
     "classifier.col.index": "Index",
@@ -285,6 +303,7 @@ ZH = {
     "classifier.inspect.vocab_text": "共 {words} 个词，按首次出现的顺序排列，索引即它在向量中的列号；计数只统计训练句子。",
     "classifier.inspect.vector": "词袋形式的句子",
     "classifier.inspect.sentence": "句子",
+    "classifier.inspect.sentence_choices": "这里列出 {rows} 个句子中的前 {shown} 个。",
     "classifier.inspect.vector_text": "向量共有 {words} 个分量，其中 {nonzero} 个不为零（列在下方）。词序丢失了，只剩下计数。",
     "classifier.inspect.parameters": "训练前的参数",
     "classifier.inspect.parameters_text": "在 `torch.manual_seed({seed})` 之后立即构建的 "
@@ -335,6 +354,19 @@ ZH = {
     "classifier.train.fix_corpus": "语料中有 {count} 个问题：请在“语料”标签页中修正后再训练。",
     "classifier.train.code": "这些设置对应的 PyTorch 代码",
     "classifier.train.code_large": "这份语料有 {rows} 行；请在“导出”标签页下载脚本。",
+    "classifier.suggest.applied": "设置已调整为适合这份语料。",
+    "classifier.suggest.reason.tutorial_settings": "教程的设置适合这份语料：{seconds}。",
+    "classifier.suggest.reason.minibatch_for_size": "这份语料有 {rows} 个训练句子，按教程的做法每个句子做一次 SGD 更新、训练 100 轮，"
+    "需要 {tutorial_seconds}。改用大小为 {batch} 的打乱小批量和 Adam（学习率 {lr}），{epochs} 轮就能学到同样多：{seconds}。",
+    "classifier.suggest.reason.one_epoch_for_size": "这份语料有 {rows} 个训练句子，按教程的做法每个句子做一次 SGD 更新、训练 100 轮，"
+    "需要 {tutorial_seconds}。大小为 {batch} 的打乱小批量加 Adam（学习率 {lr}）只训练一轮就能学到大部分内容：{seconds}。",
+    "classifier.suggest.slow": "按这些设置训练需要 {seconds}。",
+    "classifier.suggest.use": "使用建议的设置",
+    "classifier.suggest.estimate": "在本服务器上预计的训练时间：{seconds}。",
+    "classifier.suggest.instant": "远不到一秒",
+    "classifier.suggest.seconds": "约 {seconds} 秒",
+    "classifier.suggest.minutes": "约 {minutes} 分钟",
+    "classifier.train.shared": "刚才有人用完全相同的语料和设置训练过：这里展示的是那次训练的结果，并逐轮重放（训练是确定性的，你自己训练也会得到完全相同的结果）。",
     "classifier.train.button": "训练",
     "classifier.train.stop": "停止",
     "classifier.train.stop_help": "在当前轮次结束后停止训练，并保留到目前为止学到的内容。",
@@ -366,6 +398,7 @@ ZH = {
     "classifier.results.confusion": "测试句子的混淆矩阵",
     "classifier.results.word_title": "单个词的权重",
     "classifier.results.word": "词",
+    "classifier.results.word_choices": "这里列出 {words} 个词中出现最多的 {shown} 个。",
     "classifier.results.word_text": "“{word}”在 A 中对应的列（在训练中出现 {count} 次）：每个标签一个权重。"
     "图中第 0 轮表示训练之前。",
     "classifier.col.index": "索引",

@@ -9,10 +9,12 @@ import streamlit as st
 from charts.classifier import METRICS, comparison_chart
 from core.compare import compare_optimizers
 from core.dataset import Dataset
+from core.limits import work_over_limit
 from core.optimizers import OPTIMIZERS
 from core.training import EpochRecord
 from ui.classifier import state
 from ui.classifier.training import LEARNING_RATES
+from ui.limits import limit_text
 from ui.markup import plain
 from ui.text import option_labels, t
 
@@ -70,9 +72,13 @@ def render_comparison(data: Dataset | None) -> None:
     enough = 2 <= len(choices) <= 4
     if not enough:
         st.warning(t("classifier.compare.choose"), icon=":material/rule:")
+    # Each optimiser is a run of its own: the work limit counts all of them together.
+    too_much = None if data is None else work_over_limit(config.epochs * max(1, len(choices)), len(data.train))
+    if too_much is not None:
+        st.warning(limit_text(too_much), icon=":material/block:")
     clicked = st.button(t("classifier.compare.button"), key="classifier.compare_run", type="primary",
-                        disabled=data is None or not enough, icon=":material/compare_arrows:")
-    if clicked and data is not None and enough:
+                        disabled=data is None or not enough or too_much is not None, icon=":material/compare_arrows:")
+    if clicked and data is not None and enough and too_much is None:
         run_comparison(data, choices)
     comparison = st.session_state.get(state.COMPARISON)
     if not comparison:

@@ -9,7 +9,7 @@ from core.corpus import SPLITS, Problem
 from core.corpus_csv import rows_from_csv, rows_to_csv
 from core.limits import TooLarge
 from core.presets import PRESETS
-from ui.classifier import state
+from ui.classifier import state, suggestion
 from ui.guard import keep_state_on_failure, show_failure
 from ui.limits import limit_text, show_refused
 from ui.markup import plain
@@ -23,6 +23,7 @@ def _load_preset() -> None:
     with keep_state_on_failure("preset", state.GUARDED_KEYS):
         name = st.session_state["classifier.preset"]
         state.set_rows(state.rows_to_dicts(PRESETS[name]))
+        suggestion.corpus_loaded()
         st.session_state[state.NOTICE] = t("classifier.corpus.loaded", preset=t(f"classifier.preset.{name}"))
 
 
@@ -57,6 +58,7 @@ def load_upload(name: str, data: bytes) -> None:
         st.session_state[state.REFUSED] = ("upload", exceeded)
     else:
         state.set_rows(state.rows_to_dicts(rows))
+        suggestion.corpus_loaded()
         st.session_state[state.NOTICE] = t("classifier.corpus.uploaded", count=len(rows))
     # A fresh uploader, so the same file is not read again on the next rerun.
     st.session_state[UPLOAD_VERSION] += 1

@@ -39,11 +39,12 @@ def render_heatmap(run: state.Run) -> None:
     if sort == "label":
         label_index = label_column.selectbox(t("classifier.heatmap.sort_label"), range(len(labels)),
                                        format_func=lambda i: labels[i], key="classifier.heatmap_label")
-    k = third.number_input(t("classifier.heatmap.top_k"), min_value=1, max_value=max(len(vocab), 1),
+    k = third.number_input(t("classifier.heatmap.top_k"), min_value=1,
+                           max_value=max(min(len(vocab), state.MAX_HEATMAP_WORDS), 1),
                            value=min(len(vocab), DEFAULT_TOP_K), step=10, key="classifier.heatmap_k",
                            help=t("classifier.heatmap.top_k_help"))
     weight, bias = view_parameters(run, view or "after")
-    order = top_k(word_order(weight, sort, label_index), int(min(k, len(vocab))))
+    order = top_k(word_order(weight, sort, label_index), int(min(k, len(vocab), state.MAX_HEATMAP_WORDS)))
     st.caption(t("classifier.heatmap.showing", shown=len(order), words=len(vocab)))
     chart = weight_heatmap(weight, bias, vocab, labels, run.dataset.train_counts, order, heatmap_texts())
     st.altair_chart(chart, width="stretch", key="classifier.heatmap_chart")

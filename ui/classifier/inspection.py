@@ -50,16 +50,18 @@ def render_vocabulary(data: Dataset) -> None:
 
 def render_vector(data: Dataset) -> None:
     st.subheader(t("classifier.inspect.vector"))
-    rows = data.train_rows + data.test_rows
+    rows = (data.train_rows + data.test_rows)[: state.MAX_CHOICES]
     options = [f"{row.text}  ({row.label}, {t('classifier.split.' + row.split)})" for row in rows]
     choice = st.selectbox(
         t("classifier.inspect.sentence"), range(len(rows)), key="classifier.inspect_sentence",
         format_func=options.__getitem__,
     )
+    if len(rows) < len(data.rows):
+        st.caption(t("classifier.inspect.sentence_choices", shown=f"{len(rows):,}", rows=f"{len(data.rows):,}"))
     choice = choice if choice is not None and choice < len(rows) else 0
     tokens = data.options.tokens(rows[choice].text)
     vector = bow_vector(tokens, data.vocab)[0]
-    present = [i for i in range(len(data.vocab)) if vector[i] > 0]
+    present = vector.nonzero().flatten().tolist()
     st.caption(t("classifier.inspect.vector_text", words=len(data.vocab), nonzero=len(present)))
     st.dataframe(
         pd.DataFrame(

@@ -77,13 +77,19 @@ def render_test_sentences(run: state.Run) -> None:
 def render_word(run: state.Run) -> None:
     st.subheader(t("classifier.results.word_title"))
     vocab = run.vocab
-    if st.session_state.get("classifier.word") not in vocab:
+    counts = run.dataset.train_counts
+    # A long vocabulary offers its most frequent training words.
+    choices = vocab if len(vocab) <= state.MAX_CHOICES else sorted(vocab, key=lambda w: -counts.get(w, 0))[
+        : state.MAX_CHOICES]
+    if st.session_state.get("classifier.word") not in choices:
         # The tutorial follows "creo"; any other corpus starts at its first word.
-        st.session_state["classifier.word"] = "creo" if "creo" in vocab else vocab[0]
-    word = st.selectbox(t("classifier.results.word"), vocab, key="classifier.word", persist_state="session")
-    if word is None or word not in vocab:
+        st.session_state["classifier.word"] = "creo" if "creo" in choices else choices[0]
+    word = st.selectbox(t("classifier.results.word"), choices, key="classifier.word", persist_state="session")
+    if len(choices) < len(vocab):
+        st.caption(t("classifier.results.word_choices", shown=f"{len(choices):,}", words=f"{len(vocab):,}"))
+    if word is None or word not in run.dataset.vocab:
         return
-    index = vocab.index(word)
+    index = run.dataset.vocab.index(word)
     result = run.result
     frame = pd.DataFrame(
         {

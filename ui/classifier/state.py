@@ -35,6 +35,10 @@ TRAINING = "classifier.training"
 FAILURE = "classifier.failure"
 STOP_WAIT_SECONDS = 20.0  # a stopped run finishes its current epoch before it hands over
 SIDEBAR_SEEN = "classifier.sidebar_seen"
+# Every option of a selectbox travels to the browser: longer lists (a 50,000-word vocabulary)
+# offer their first MAX_CHOICES, and the heatmap draws at most MAX_HEATMAP_WORDS rows.
+MAX_CHOICES = 1_000
+MAX_HEATMAP_WORDS = 500
 REFUSED = "classifier.refused"  # (what was refused: "upload" or "edit", the limits it broke)
 # What an action on the corpus or a run may change, restored together when it fails.
 GUARDED_KEYS: tuple[str, ...] = (ROWS, EDITOR_VERSION, DATASET, RUN, COMPARISON, TRAINING)
@@ -223,6 +227,7 @@ class Run:
     dataset: Dataset
     options: TokenOptions
     vocab_from_test: bool
+    shared: bool = False  # taken from the cross-session cache: another session trained it
 
     @property
     def vocab(self) -> list[str]:

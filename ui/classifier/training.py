@@ -13,8 +13,9 @@ from core.devices import available_devices, device_status
 from core.export import reproduction_script
 from core.limits import work_over_limit
 from core.optimizers import OPTIMIZERS
-from core.training import UPDATE_MODES, DivergenceError, EpochRecord, TrainConfig, train
-from ui.classifier import state
+from core.run_cache import RUN_CACHE, run_key
+from core.training import UPDATE_MODES, DivergenceError, EpochRecord, TrainConfig, TrainingResult, train
+from ui.classifier import state, suggestion
 from ui.classifier.texts import history_texts
 from ui.limits import limit_text
 from ui.markup import plain
@@ -22,9 +23,11 @@ from ui.quiz import predict_then_reveal
 from ui.text import option_labels, t
 
 LEARNING_RATES: tuple[float, ...] = (
-    0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0,
+    0.0001, 0.0003, 0.001, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0,
 )
 THROTTLE_SECONDS = 0.25  # at most four redraws a second, so drawing never dominates training
+REPLAY_SECONDS = 0.8  # a shared run's curve is drawn in this long, so the room still sees it learn
+REPLAY_FRAMES = 16
 CODE_MAX_ROWS = 200  # a longer corpus makes the script too long to read on screen
 QUIZ_OPTIONS: tuple[str, ...] = ("up", "down", "same")
 
@@ -110,8 +113,17 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
         last_draw[0] = time.monotonic()
         return None
 
+    trained_here = []
+
+    def train_here() -> TrainingResult:
+        trained_here.append(True)
+        return train(data, config, on_epoch)
+
+    # Training is deterministic: a room pressing Train on the same corpus and settings shares one run.
+    key = run_key(data.rows, data.options, box["vocab_from_test"], config)
     try:
-        box["run"] = state.Run(train(data, config, on_epoch), data, box["options"], box["vocab_from_test"])
+        result = RUN_CACHE.get_or_train(key, train_here)
+        box["run"] = state.Run(result, data, box["options"], box["vocab_from_test"], shared=not trained_here)
     except DivergenceError as error:
         box["failure"] = ("diverged", error.epoch, config.lr)
     except ValueError as error:
@@ -123,9 +135,23 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
         box["running"] = False
     if interrupted:
         raise interrupted[0]
+    if "run" in box and box["run"].shared:
+        replay(box["run"].result.history, progress, chart, config.epochs)
     state.collect_training()
     progress.empty()
     chart.empty()
+
+
+def replay(history: list[EpochRecord], progress, chart, epochs: int) -> None:
+    """Draw a shared run's loss curve as if it were training now, in about REPLAY_SECONDS."""
+    texts = history_texts()
+    frames = min(REPLAY_FRAMES, len(history))
+    for frame in range(1, frames + 1):
+        shown = history[: max(1, round(frame * len(history) / frames))]
+        progress.progress(shown[-1].epoch / max(1, epochs),
+                          text=t("classifier.train.progress", epoch=shown[-1].epoch, epochs=epochs))
+        chart.altair_chart(history_chart(shown, texts), width="stretch")
+        time.sleep(REPLAY_SECONDS / frames)
 
 
 def render_failure() -> None:
@@ -153,6 +179,8 @@ def render_summary() -> None:
                    icon=":material/stop_circle:")
     else:
         st.success(t("classifier.train.done", epochs=result.epochs_done), icon=":material/check_circle:")
+    if run.shared:
+        st.caption(t("classifier.train.shared"))
     columns = st.columns(4)
     columns[0].metric(t("classifier.metric.train_loss"), f"{last.train_loss:.4f}",
                       delta=f"{last.train_loss - result.history[0].train_loss:+.4f}", delta_color="inverse")
@@ -190,6 +218,8 @@ def render(data: Dataset | None) -> None:
                 st.code(script, language="python")
             else:
                 st.caption(t("classifier.train.code_large", rows=len(data.rows)))
+    if data is not None:
+        suggestion.render(data, state.train_config())
     if clicked and data is not None and too_much is None:
         run_training(data, state.train_config())
     render_failure()
