@@ -8,6 +8,7 @@ corpus at every limit at once trains in well under 100 MB (see the README's "Lim
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ class Limits:
     tokens: int = 1_000_000  # words in all sentences together
     labels: int = 10  # different labels among the training rows
     work: int = 1_000_000  # epochs x training sentences: the work of one Train click
+    # Estimated seconds of one Train click. One update per sentence touches every weight, so on
+    # a 50,000-word vocabulary the work limit alone would still allow half an hour.
+    seconds: int = 120
 
 
 LIMITS = Limits()
@@ -50,6 +54,7 @@ LIMIT_NOUNS = {
     "tokens": "words in all sentences",
     "labels": "different labels",
     "work": "epochs x training sentences",
+    "seconds": "estimated seconds of training",
 }
 
 
@@ -116,7 +121,13 @@ def check_corpus(
         raise TooLarge(exceeded)
 
 
-def work_over_limit(epochs: int, train_rows: int, limits: Limits = LIMITS) -> LimitExceeded | None:
-    """The work of one Train click (epochs x training sentences) if it is over the limit."""
+def work_over_limit(
+    epochs: int, train_rows: int, seconds: float = 0.0, limits: Limits = LIMITS
+) -> LimitExceeded | None:
+    """The work of one Train click if it is over a limit: epochs x training sentences, or estimated seconds."""
     work = int(epochs) * int(train_rows)
-    return LimitExceeded("work", limits.work, work) if work > limits.work else None
+    if work > limits.work:
+        return LimitExceeded("work", limits.work, work)
+    if seconds > limits.seconds:
+        return LimitExceeded("seconds", limits.seconds, math.ceil(seconds))
+    return None

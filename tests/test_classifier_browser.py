@@ -89,6 +89,10 @@ def test_stop_keeps_the_epochs_done(page, app_url):
     page.get_by_role("button", name="Load it").click()
     wait_until_idle(page)
     open_tab(page, "Train")
+    # A corpus this size gets quick settings; the tutorial's (100 epochs, one update per sentence) leave time to stop.
+    expect(main).to_contain_text("Settings changed to fit this corpus.", timeout=LONG)
+    page.get_by_role("button", name="Use the tutorial's settings").click()
+    wait_until_idle(page)
     page.get_by_role("button", name="Train", exact=True).click()
     # A few epochs of the 100, then Stop.
     expect(main).to_contain_text("Epoch ", timeout=LONG)

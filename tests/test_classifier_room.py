@@ -98,3 +98,14 @@ def test_identical_runs_are_shared_between_sessions_and_nothing_else_is():
     second.number_input(key="classifier.epochs").set_value(50).run()
     four = train(second)
     assert not four.shared and four.result.epochs_done == 50
+
+
+def test_a_run_estimated_too_long_is_refused_before_training():
+    at = open_page(PAGE)
+    load_preset(at, "multilingual")
+    show_tab(at, "train")
+    at.button(key="classifier.tutorial_settings").click().run()
+    at.number_input(key="classifier.epochs").set_value(2000).run()
+    assert_clean(at)
+    assert any(f"one Train click may take at most {LIMITS.seconds} s" in item.value for item in at.warning)
+    assert at.button(key="classifier.train").disabled

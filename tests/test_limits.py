@@ -57,9 +57,15 @@ def test_labels_count_only_training_rows():
 
 
 def test_work_is_epochs_times_training_sentences():
-    assert work_over_limit(10, 10, SMALL) is None
-    item = work_over_limit(11, 10, SMALL)
+    assert work_over_limit(10, 10, limits=SMALL) is None
+    item = work_over_limit(11, 10, limits=SMALL)
     assert item is not None and (item.name, item.found, item.limit) == ("work", 110, 100)
+
+
+def test_a_run_estimated_too_long_is_over_the_limit_too():
+    assert work_over_limit(1, 10, seconds=120.0) is None
+    item = work_over_limit(1, 10, seconds=120.4)
+    assert item is not None and (item.name, item.found, item.limit) == ("seconds", 121, LIMITS.seconds)
 
 
 def test_csv_over_the_row_limit_is_counted_not_kept():

@@ -8,6 +8,8 @@ EN = {
     "limit.labels": "Too many different labels: {found} (the limit is {limit}).",
     "limit.work": "Too much work for one Train click: {found} epochs x training sentences (the limit is "
     "{limit}). Lower the number of epochs.",
+    "limit.seconds": "This run would take about {found} s on this server; one Train click may take at most "
+    "{limit} s. Use fewer epochs or mini-batches.",
     "limit.sentence": "This sentence has {found} words; the limit is {limit}.",
     "limit.refused_upload": "The file was not loaded, and your corpus is unchanged:",
     "limit.refused_edit": "That edit was not applied, and your corpus is unchanged:",
@@ -40,6 +42,7 @@ ZH = {
     "limit.tokens": "所有句子的词加起来太多：{found} 个（上限为 {limit}）。",
     "limit.labels": "不同的标签太多：{found} 个（上限为 {limit}）。",
     "limit.work": "一次训练的工作量太大：轮数 × 训练句子数 = {found}（上限为 {limit}）。请减少轮数。",
+    "limit.seconds": "这次训练在本服务器上大约需要 {found} 秒；每次点击“训练”最多只能用 {limit} 秒。请减少轮数或改用小批量。",
     "limit.sentence": "这个句子有 {found} 个词；上限为 {limit}。",
     "limit.refused_upload": "文件没有载入，你的语料保持不变：",
     "limit.refused_edit": "这次编辑没有生效，你的语料保持不变：",

@@ -13,6 +13,7 @@ from core.limits import work_over_limit
 from core.optimizers import OPTIMIZERS
 from core.training import EpochRecord
 from ui.classifier import state
+from ui.classifier.suggestion import run_seconds
 from ui.classifier.training import LEARNING_RATES
 from ui.limits import limit_text
 from ui.markup import plain
@@ -73,7 +74,9 @@ def render_comparison(data: Dataset | None) -> None:
     if not enough:
         st.warning(t("classifier.compare.choose"), icon=":material/rule:")
     # Each optimiser is a run of its own: the work limit counts all of them together.
-    too_much = None if data is None else work_over_limit(config.epochs * max(1, len(choices)), len(data.train))
+    runs = max(1, len(choices))
+    too_much = None if data is None else work_over_limit(config.epochs * runs, len(data.train),
+                                                         runs * run_seconds(data, config))
     if too_much is not None:
         st.warning(limit_text(too_much), icon=":material/block:")
     clicked = st.button(t("classifier.compare.button"), key="classifier.compare_run", type="primary",

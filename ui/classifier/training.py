@@ -201,7 +201,9 @@ def render(data: Dataset | None) -> None:
     if data is None:
         count = len(state.problems()) + len(state.over_limits(state.corpus_rows()))
         st.warning(t("classifier.train.fix_corpus", count=count), icon=":material/block:")
-    too_much = None if data is None else work_over_limit(state.train_config().epochs, len(data.train_rows))
+    config = state.train_config()
+    too_much = None if data is None else work_over_limit(config.epochs, len(data.train),
+                                                         suggestion.run_seconds(data, config))
     if too_much is not None:
         st.warning(limit_text(too_much), icon=":material/block:")
     buttons = st.columns([1, 1, 4])
