@@ -197,19 +197,30 @@ def _record(epoch: int, model: BoWClassifier, train_bags: Bags, test_bags: Bags)
     return EpochRecord(epoch, train_loss, train_acc, test_loss, test_acc)
 
 
-def _batches(bags: Bags, config: TrainConfig, generator: torch.Generator):
-    """The batches of one epoch, as bags on the device of `bags`."""
+def _sentences(bags: Bags) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
+    """Each sentence's (word indices, counts, label), sliced once per run for the per-sentence loop."""
+    starts = bags.offsets.tolist() + [len(bags.indices)]
+    return [
+        (bags.indices[start:end], bags.counts[start:end], bags.labels[row : row + 1])
+        for row, (start, end) in enumerate(zip(starts[:-1], starts[1:], strict=True))
+    ]
+
+
+def _batches(bags: Bags, sentences, config: TrainConfig, generator: torch.Generator):
+    """(batch, labels) of each update of one epoch: one sentence's (indices, counts), or bags."""
     if config.update_mode == "per_sentence":
         # The tutorial: one update per training sentence, in corpus order.
-        starts = bags.offsets.tolist() + [len(bags.indices)]
-        zero = torch.zeros(1, dtype=torch.long, device=bags.offsets.device)
-        for row in range(len(bags)):
-            start, end = starts[row], starts[row + 1]
-            yield Bags(bags.indices[start:end], zero, bags.counts[start:end], bags.labels[row : row + 1])
+        for indices, counts, label in sentences:
+            yield (indices, counts), label
         return
     order = torch.randperm(len(bags), generator=generator)
     for index in order.split(config.batch_size):
-        yield bags.select(index)
+        batch = bags.select(index)
+        yield batch, batch.labels
+
+
+def _forward(model: BoWClassifier, batch) -> torch.Tensor:
+    return model.forward_bags(batch) if isinstance(batch, Bags) else model.forward_sentence(*batch)
 
 
 def train(
@@ -257,11 +268,12 @@ def train(
             snapshot_epochs=snapshots.epochs,
         )
 
+    sentences = _sentences(train_bags) if config.update_mode == "per_sentence" else []
     for epoch in range(1, config.epochs + 1):
-        for batch in _batches(train_bags, config, generator):
+        for batch, labels in _batches(train_bags, sentences, config, generator):
             model.zero_grad()
-            log_probs = model.forward_bags(batch)
-            loss = F.nll_loss(log_probs, batch.labels)
+            log_probs = _forward(model, batch)
+            loss = F.nll_loss(log_probs, labels)
             loss.backward()
             optimizer.step()
         record = _record(epoch, model, train_bags, test_bags)
