@@ -15,7 +15,7 @@ from core.training import TrainConfig
 from ui.text import t
 
 PENDING = "classifier.suggest_pending"  # set when a corpus is loaded: propose settings for it
-APPLIED = "classifier.suggest_applied"  # the suggestion applied on loading, explained once
+APPLIED = "classifier.suggest_applied"  # the suggestion applied on loading, explained while it holds
 SLOW_SECONDS = 5.0  # a run estimated longer than this gets the proposal offered beside Train
 
 
@@ -78,9 +78,11 @@ def seconds_text(seconds: float) -> str:
 def render(data: Dataset, config: TrainConfig) -> None:
     """Beside the Train button: the estimate, the proposal if these settings are slow, and a notice once applied."""
     suggestion = suggestion_for(data)
-    applied = st.session_state.pop(APPLIED, None)
-    if applied is not None:
+    applied = st.session_state.get(APPLIED)
+    if applied is not None and applied.apply(config) == config:
         st.info(t("classifier.suggest.applied") + " " + reason_text(data, applied), icon=":material/bolt:")
+    else:
+        st.session_state.pop(APPLIED, None)  # the learner changed the settings: the reason no longer applies
     seconds = run_seconds(data, config)
     if seconds > SLOW_SECONDS and suggestion.reason_code != "tutorial_settings":
         st.warning(t("classifier.suggest.slow", seconds=seconds_text(seconds)) + " " + reason_text(data, suggestion),
