@@ -3,6 +3,7 @@
 import streamlit as st
 import torch
 
+from ui.pages import HOME, PAGES, SECTIONS
 from ui.sidebar import render_sidebar
 from ui.state import init_session
 from ui.text import t
@@ -17,26 +18,15 @@ init_session()
 render_sidebar()
 
 
-def page(path: str, title_key: str, icon: str, url_path: str, default: bool = False) -> st.Page:
-    return st.Page(path, title=t(title_key), icon=icon, url_path=url_path, default=default)
-
-
+# One group per section, in the order of ui.pages; the home page opens by default.
 navigation = st.navigation(
     {
-        t("nav.section.start"): [
-            page("app_pages/home.py", "nav.home", ":material/home:", "home", default=True),
-        ],
-        t("nav.section.lessons"): [
-            page("app_pages/affine_maps.py", "nav.affine", ":material/transform:", "affine-maps"),
-            page("app_pages/nonlinearities.py", "nav.nonlinearities", ":material/show_chart:", "nonlinearities"),
-            page("app_pages/softmax.py", "nav.softmax", ":material/percent:", "softmax"),
-            page("app_pages/objectives.py", "nav.objectives", ":material/target:", "objectives"),
-            page("app_pages/optimisation.py", "nav.optimisation", ":material/trending_down:", "optimisation"),
-        ],
-        t("nav.section.lab"): [
-            page("app_pages/classifier.py", "nav.classifier", ":material/translate:", "classifier"),
-            page("app_pages/replay.py", "nav.replay", ":material/replay:", "tutorial-replay"),
-        ],
+        t(f"nav.section.{section}"): [
+            st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=spec is HOME)
+            for spec in PAGES
+            if spec.section == section
+        ]
+        for section in SECTIONS
     }
 )
 navigation.run()

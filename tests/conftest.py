@@ -15,20 +15,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.pages import PAGES as ALL_PAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "artifacts"
 APP_TIMEOUT = 120  # seconds for one AppTest run; a generous ceiling, never a speed check
 
-PAGES = [
-    "app_pages/home.py",
-    "app_pages/affine_maps.py",
-    "app_pages/nonlinearities.py",
-    "app_pages/softmax.py",
-    "app_pages/objectives.py",
-    "app_pages/optimisation.py",
-    "app_pages/classifier.py",
-    "app_pages/replay.py",
-]
+PAGES = [spec.path for spec in ALL_PAGES]
 
 
 @pytest.fixture(autouse=True)

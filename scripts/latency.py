@@ -1,0 +1,86 @@
+"""How long a slider step takes to settle on each lesson page, in a real browser.
+
+Run from the repository root:  python scripts/latency.py [--steps 6] [--pages affine-maps softmax ...]
+
+Starts the app on a free local port, opens each lesson page in Debian's Chromium (Playwright),
+focuses the page's first slider and moves it one step at a time with the arrow keys, right then
+left, so values stay in range. A step is timed from the key press to the moment the app last
+reports its script as finished (`data-test-script-state="notRunning"`, a whole-page or a
+fragment rerun), once nothing has changed for QUIET_MS. Reports the median and the slowest step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import served_app  # noqa: E402
+
+PAGES = ("affine-maps", "nonlinearities", "softmax", "objectives", "optimisation")
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+QUIET_MS = 400
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-quic", "--no-first-run"]
+
+# Records every change of the app's script state with its time, from the first call on.
+WATCH = """() => {
+  window.__states = [];
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => window.__states.push([performance.now(), app.getAttribute('data-test-script-state')]))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+# Milliseconds from `start` to the last "notRunning" once the state has been quiet for QUIET_MS; null until then.
+SETTLED = """([start, quiet]) => {
+  const after = window.__states.filter(([time]) => time >= start);
+  if (!after.length) return null;
+  const [last, state] = after[after.length - 1];
+  if (state !== 'notRunning' || performance.now() - last < quiet) return null;
+  return last - start;
+}"""
+
+
+def step_ms(page, key: str) -> float:
+    slider = page.locator('[data-testid="stMain"] [role="slider"]').first
+    start = page.evaluate("() => performance.now()")
+    slider.press(key)
+    handle = page.wait_for_function(SETTLED, arg=[start, QUIET_MS], timeout=60_000, polling=50)
+    return float(handle.json_value())
+
+
+def measure(browser, base: str, path: str, steps: int) -> list[float]:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{base}/{path}")
+    page.wait_for_selector("h1", timeout=120_000)
+    page.wait_for_selector(IDLE, timeout=120_000)
+    page.evaluate(WATCH)
+    page.locator('[data-testid="stMain"] [role="slider"]').first.focus()
+    step_ms(page, "ArrowRight")  # a first step pays for anything loaded once
+    times = [step_ms(page, "ArrowLeft" if i % 2 else "ArrowRight") for i in range(steps)]
+    page.close()
+    return times
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=6)
+    parser.add_argument("--pages", nargs="+", default=list(PAGES))
+    args = parser.parse_args()
+    with served_app() as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        print("| page | median ms | slowest ms |")
+        print("|---|---:|---:|")
+        for path in args.pages:
+            times = measure(browser, base, path, args.steps)
+            print(f"| {path} | {statistics.median(times):.0f} | {max(times):.0f} |", flush=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
