@@ -13,6 +13,7 @@ from core.corpus import Row, validate
 from core.dataset import TokenOptions
 from core.optimizers import OPTIMIZER_CODE
 from core.training import TrainConfig
+from core.tutorial_draws import BEFORE_CLASSIFIER, draws_code
 
 BIAS_ROW = "<bias>"
 
@@ -213,13 +214,9 @@ _STRIP = """\
         tokens = [tok for tok in tokens if tok]
 """
 
-_TUTORIAL_DRAWS = """\
-# The tutorial draws these before building its classifier; repeating them gives its weights.
-nn.Linear(5, 3)
-torch.randn(2, 5)
-torch.randn(2, 2)
-torch.randn(5)
-"""
+_TUTORIAL_DRAWS = "# The tutorial draws these before building its classifier; repeating them gives its weights.\n" + (
+    draws_code(BEFORE_CLASSIFIER)
+)
 
 
 def reproduction_script(

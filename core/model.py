@@ -9,6 +9,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from core.seeding import seeded
+from core.tutorial_draws import BEFORE_CLASSIFIER, draw
 
 if TYPE_CHECKING:
     from core.dataset import Bags
@@ -79,10 +80,7 @@ def tutorial_draws_before_model() -> None:
     Linear(5, 3), randn(2, 5), randn(2, 2) and randn(5): after these, with seed 1, the
     classifier starts from exactly the weights the tutorial prints.
     """
-    nn.Linear(5, 3)
-    torch.randn(2, 5)
-    torch.randn(2, 2)
-    torch.randn(5)
+    draw(BEFORE_CLASSIFIER)
 
 
 def seeded_model(seed: int, num_labels: int, vocab_size: int, tutorial_draws: bool = False) -> BoWClassifier:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
-from torch import nn
 
 from core.seeding import seeded
+from core.tutorial_draws import AFFINE_CELL, draw
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,6 @@ def relu_cell(seed: int, rows: int = 2, cols: int = 2, after_affine_cell: bool =
         raise ValueError(f"rows and cols must be at least 1; got {rows} x {cols}")
     with seeded(seed):
         if after_affine_cell:
-            nn.Linear(5, 3)
-            torch.randn(2, 5)
+            draw(AFFINE_CELL)
         data = torch.randn(rows, cols)
     return data, F.relu(data)

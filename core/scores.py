@@ -8,17 +8,16 @@ import torch
 import torch.nn as nn
 
 from core.seeding import seeded
+from core.tutorial_draws import BEFORE_SOFTMAX, draws_code
 
 MAX_SCORES = 12
 # The tutorial seeds once, then draws nn.Linear(5, 3), randn(2, 5) and randn(2, 2) before its
 # softmax vector; replaying those draws gives its exact vector, not a 4-decimal copy of it.
-TUTORIAL_SCORES_CODE = """\
-torch.manual_seed(1)
-nn.Linear(5, 3)         # the tutorial's earlier random draws, in its order
-torch.randn(2, 5)
-torch.randn(2, 2)
-scores = torch.randn(5)
-"""
+TUTORIAL_SCORES_CODE = (
+    "torch.manual_seed(1)\n# the tutorial's earlier random draws, in its order\n"
+    + draws_code(BEFORE_SOFTMAX)
+    + "scores = torch.randn(5)\n"
+)
 
 
 def parse_scores(text: str, max_count: int = MAX_SCORES) -> list[float]:

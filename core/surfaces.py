@@ -12,6 +12,7 @@ import torch.nn.functional as F
 from core.corpus import TUTORIAL_CORPUS
 from core.dataset import prepare
 from core.model import seeded_model
+from core.tutorial_draws import BEFORE_CLASSIFIER, draws_code
 
 SURFACES: tuple[str, ...] = ("bowl", "rosenbrock", "saddle", "classifier")
 
@@ -188,6 +189,7 @@ def _classifier_code(seed: int, first: WeightChoice, second: WeightChoice) -> st
     tests = ",\n".join(
         f"    ({row.text!r}.split(), {row.label!r})" for row in TUTORIAL_CORPUS if row.split == "test"
     )
+    draws = ", ".join(code.strip() for code in draws_code(BEFORE_CLASSIFIER).splitlines()) + "\n"
     return f"""import torch.nn.functional as F
 from torch import nn
 
@@ -210,8 +212,7 @@ targets = torch.tensor([label_to_ix[label] for _, label in data])
 
 torch.manual_seed({seed})
 # The tutorial's earlier random draws, so that seed 1 gives the tutorial's initial weights.
-nn.Linear(5, 3), torch.randn(2, 5), torch.randn(2, 2), torch.randn(5)
-model = nn.Linear(len(word_to_ix), len(label_to_ix))
+{draws}model = nn.Linear(len(word_to_ix), len(label_to_ix))
 w0, b0 = model.weight.detach(), model.bias.detach()
 r1, c1 = label_to_ix[{first.label!r}], word_to_ix[{first.word!r}]
 r2, c2 = label_to_ix[{second.label!r}], word_to_ix[{second.word!r}]
