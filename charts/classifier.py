@@ -12,11 +12,10 @@ import altair as alt
 import pandas as pd
 import torch
 
-from core.training import EpochRecord
+from core.training import METRICS, EpochRecord
 
 FONT = {"labelFontSize": 13, "titleFontSize": 14}
 ROW_STEP = 18  # pixels per word row of the heatmap: readable on a projector
-METRICS: tuple[str, ...] = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 
 
 def _text(texts: Mapping[str, str], key: str) -> str:

@@ -49,6 +49,10 @@ class TrainConfig:
         return asdict(self)
 
 
+# What is measured after every epoch (the fields of EpochRecord after `epoch`), in display order.
+METRICS: tuple[str, ...] = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+
+
 @dataclass(frozen=True)
 class EpochRecord:
     """Losses and accuracies measured after an epoch (epoch 0 is before training)."""

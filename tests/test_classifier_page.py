@@ -279,7 +279,7 @@ def test_stop_keeps_the_epochs_done(monkeypatch):
     at.button(key="classifier.train").click().run()
     # The stopped run left its result where the next run collects it.
     assert "classifier.run" not in at.session_state
-    assert at.session_state["classifier.training"]["running"] is False
+    assert at.session_state["classifier.training"].done.is_set()
     at.run()
     assert_clean(at)
     result = at.session_state["classifier.run"].result
@@ -340,16 +340,15 @@ def test_tutorial_settings_button_restores_the_tutorial_run():
     at = open_page(PAGE)
     show_tab(at, "train")
     at.selectbox(key="classifier.optimizer").select("adam").run()
-    at.number_input(key="classifier.seed").set_value(7).run()
+    at.number_input(key="seed").set_value(7).run()
     at.button(key="classifier.tutorial_settings").click().run()
     assert at.selectbox(key="classifier.optimizer").value == "sgd"
-    assert at.number_input(key="classifier.seed").value == 1
+    assert at.number_input(key="seed").value == 1
     assert at.select_slider(key="classifier.lr").value == 0.1
     assert at.toggle(key="classifier.tutorial_draws").value is True
-    # A new seed in the sidebar becomes the page's seed too.
-    at.session_state["seed"] = 5
-    at.run()
-    assert at.number_input(key="classifier.seed").value == 5
+    # The sidebar owns the seed: a new one there is the run's seed, and the page says so.
+    at.number_input(key="seed").set_value(5).run()
+    assert translate("classifier.train.from_sidebar", "en", seed=5, device="cpu") in [c.value for c in at.caption]
     # The code shown for these settings runs and prints the weights Train would give.
     code = next(block.value for block in at.code if "torch.manual_seed(SEED)" in block.value)
     assert "SEED = 5" in code and "optim.SGD(model.parameters(), lr=LEARNING_RATE)" in code

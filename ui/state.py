@@ -25,8 +25,16 @@ def init_session() -> None:
 
 
 def seed() -> int:
+    """The seed every page draws from: the sidebar owns it."""
     return int(st.session_state.get("seed", DEFAULTS["seed"]))
 
 
 def device() -> str:
+    """The device every page computes on: the sidebar owns it, and offers only devices this machine has."""
     return str(st.session_state.get("device", DEFAULTS["device"]))
+
+
+def set_seed_and_device(new_seed: int, new_device: str) -> None:
+    """Set the sidebar's seed and device (from a callback, before the sidebar is drawn)."""
+    st.session_state["seed"] = int(new_seed)
+    st.session_state["device"] = new_device

@@ -135,6 +135,7 @@ EN = {
     "classifier.suggest.minutes": "about {minutes} min",
     "classifier.train.shared": "Someone trained exactly this corpus with exactly these settings a moment ago: "
     "their finished run is shown, replayed epoch by epoch (training is deterministic, so yours would be identical).",
+    "classifier.train.from_sidebar": "Seed {seed}, device {device}: set in the sidebar, for every page.",
     "classifier.train.button": "Train",
     "classifier.train.stop": "Stop",
     "classifier.train.stop_help": "Stops a run after the current epoch and keeps what it learned so far.",
@@ -367,6 +368,7 @@ ZH = {
     "classifier.suggest.seconds": "约 {seconds} 秒",
     "classifier.suggest.minutes": "约 {minutes} 分钟",
     "classifier.train.shared": "刚才有人用完全相同的语料和设置训练过：这里展示的是那次训练的结果，并逐轮重放（训练是确定性的，你自己训练也会得到完全相同的结果）。",
+    "classifier.train.from_sidebar": "种子 {seed}，设备 {device}：在侧边栏中设置，对所有页面生效。",
     "classifier.train.button": "训练",
     "classifier.train.stop": "停止",
     "classifier.train.stop_help": "在当前轮次结束后停止训练，并保留到目前为止学到的内容。",

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from charts.classifier import METRICS, comparison_chart
+from charts.classifier import comparison_chart
 from core.compare import compare_optimizers
 from core.dataset import Dataset
 from core.limits import work_over_limit
 from core.optimizers import OPTIMIZERS
-from core.training import EpochRecord
+from core.training import METRICS, EpochRecord
 from ui.classifier import state
 from ui.classifier.suggestion import run_seconds
 from ui.classifier.training import LEARNING_RATES

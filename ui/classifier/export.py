@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 import streamlit as st
-import torch
 
 from core.export import config_json, reproduction_script, weights_csv
-from core.model import seeded_model
-from core.training import EpochRecord, TrainingResult, evaluate
+from core.imported import imported_result
 from core.weights_file import WeightsFileError, weights_from_bytes, weights_to_bytes
 from ui.classifier import state
 from ui.guard import keep_state_on_failure, show_failure
@@ -30,33 +28,11 @@ def _import_key() -> str:
     return f"classifier.import.{st.session_state.setdefault(IMPORT_VERSION, 0)}"
 
 
-def _record(epoch: int, weight: torch.Tensor, bias: torch.Tensor, run: state.Run) -> EpochRecord:
-    model = state.model_with(weight, bias)
-    data = run.dataset
-    train_loss, train_accuracy = evaluate(model, data.train)
-    test_loss = test_accuracy = None
-    if len(data.y_test):
-        test_loss, test_accuracy = evaluate(model, data.test)
-    return EpochRecord(epoch, train_loss, train_accuracy, test_loss, test_accuracy)
-
-
 def import_weights(run: state.Run, payload: bytes) -> state.Run:
     """A run whose 'after' weights are the imported ones, its 'before' the seeded start."""
     weight, bias = weights_from_bytes(payload, len(run.labels), len(run.vocab))
-    config = run.result.config
-    start = seeded_model(config.seed, len(run.labels), len(run.vocab), config.tutorial_draws)
-    initial_weight = start.linear.weight.detach().clone()
-    initial_bias = start.linear.bias.detach().clone()
-    result = TrainingResult(
-        config=replace(config, epochs=1),
-        history=[_record(0, initial_weight, initial_bias, run), _record(1, weight, bias, run)],
-        initial_weight=initial_weight, initial_bias=initial_bias,
-        final_weight=weight, final_bias=bias,
-        weight_history=torch.stack([initial_weight, weight]),
-        status="imported",
-        model=state.model_with(weight, bias),
-    )
-    return state.Run(result, run.dataset, run.options, run.vocab_from_test)
+    return state.Run(imported_result(run.dataset, run.result.config, weight, bias), run.dataset, run.options,
+                     run.vocab_from_test)
 
 
 def _read_import() -> None:

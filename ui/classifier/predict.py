@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core.limits import LIMITS
+from core.model import model_from_weights
 from core.prediction import Prediction, predict
 from ui.classifier import state
 from ui.guard import keep_state_on_failure, show_failure
@@ -74,7 +75,7 @@ def render_prediction(run: state.Run) -> None:
 
 
 def show_prediction(run: state.Run, sentence: str) -> None:
-    model = state.model_with(run.result.final_weight, run.result.final_bias)
+    model = model_from_weights(run.result.final_weight, run.result.final_bias)
     prediction = predict(model, run.dataset.vocab, run.dataset.labels, sentence, run.options)
     st.metric(t("classifier.predict.predicted"), plain(prediction.predicted))
     probabilities = pd.DataFrame(

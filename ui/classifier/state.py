@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
-from typing import Any
+import threading
+from dataclasses import dataclass, field
 
 import streamlit as st
-import torch
 
 from core.corpus import Problem, Row, find_problems
 from core.dataset import Dataset, TokenOptions, prepare
-from core.devices import available_devices
 from core.limits import LIMITS, LimitExceeded, corpus_over_limits
-from core.model import BoWClassifier
 from core.presets import PRESETS
 from core.training import TrainConfig, TrainingResult
 from ui.guard import keep_state_on_failure
-from ui.state import device, seed
+from ui.settings import PageSettings
+from ui.state import device, seed, set_seed_and_device
 from ui.text import t
 
 MAX_LABELS = LIMITS.labels
@@ -34,7 +31,6 @@ NOTICE = "classifier.notice"
 TRAINING = "classifier.training"
 FAILURE = "classifier.failure"
 STOP_WAIT_SECONDS = 20.0  # a stopped run finishes its current epoch before it hands over
-SIDEBAR_SEEN = "classifier.sidebar_seen"
 # Every option of a selectbox travels to the browser: longer lists (a 50,000-word vocabulary)
 # offer their first MAX_CHOICES, and the heatmap draws at most MAX_HEATMAP_WORDS rows.
 MAX_CHOICES = 1_000
@@ -43,43 +39,41 @@ REFUSED = "classifier.refused"  # (what was refused: "upload" or "edit", the lim
 # What an action on the corpus or a run may change, restored together when it fails.
 GUARDED_KEYS: tuple[str, ...] = (ROWS, EDITOR_VERSION, DATASET, RUN, COMPARISON, TRAINING)
 
-# The tutorial's settings: with the tutorial preset they print the tutorial's numbers.
-TUTORIAL_SETTINGS: dict[str, Any] = {
-    "classifier.optimizer": "sgd",
-    "classifier.lr": 0.1,
-    "classifier.epochs": 100,
-    "classifier.seed": 1,
-    "classifier.update_mode": "per_sentence",
-    "classifier.batch_size": 32,
-    "classifier.tutorial_draws": True,
-    "classifier.lowercase": False,
-    "classifier.strip_punctuation": False,
-    "classifier.vocab_from_test": True,
-}
+
+
+@dataclass(frozen=True)
+class ClassifierSettings:
+    """How the studio builds words and trains; the defaults are the tutorial's settings.
+
+    Seed and device are not here: the sidebar owns them for every page (ui.state).
+    """
+
+    optimizer: str = "sgd"
+    lr: float = 0.1
+    epochs: int = 100
+    update_mode: str = "per_sentence"
+    batch_size: int = 32
+    tutorial_draws: bool = True  # repeat the tutorial's earlier random draws: seed 1 starts from its weights
+    lowercase: bool = False
+    strip_punctuation: bool = False
+    vocab_from_test: bool = True
+
+
+SETTINGS = PageSettings("classifier", ClassifierSettings)
+TUTORIAL_SEED = 1
 
 
 def init_state() -> None:
     """Defaults the first time the page runs: the tutorial corpus and the tutorial's settings."""
     st.session_state.setdefault(ROWS, rows_to_dicts(PRESETS["tutorial"]))
     st.session_state.setdefault(EDITOR_VERSION, 0)
-    for key, value in TUTORIAL_SETTINGS.items():
-        if key != "classifier.seed":
-            st.session_state.setdefault(key, value)
-    # The sidebar's seed and device set the page's own controls, whenever they change there.
-    devices = available_devices()
-    shared = (seed(), device() if device() in devices else devices[0])
-    if st.session_state.get(SIDEBAR_SEEN) != shared:
-        st.session_state[SIDEBAR_SEEN] = shared
-        st.session_state["classifier.seed"], st.session_state["classifier.device"] = shared
-    if st.session_state.get("classifier.device") not in devices:
-        st.session_state["classifier.device"] = devices[0]
+    SETTINGS.init()
 
 
 def use_tutorial_settings() -> None:
-    """Button callback: every training control back to the tutorial's value."""
-    for key, value in TUTORIAL_SETTINGS.items():
-        st.session_state[key] = value
-    st.session_state["classifier.device"] = "cpu"
+    """Button callback: every training control back to the tutorial's value, with its seed and the CPU."""
+    SETTINGS.reset()
+    set_seed_and_device(TUTORIAL_SEED, "cpu")
 
 
 # ---------------------------------------------------------------- the corpus
@@ -178,26 +172,26 @@ def over_limits(rows: list[Row]) -> list[LimitExceeded]:
 
 
 def token_options() -> TokenOptions:
-    return TokenOptions(
-        lowercase=bool(st.session_state["classifier.lowercase"]),
-        strip_punctuation=bool(st.session_state["classifier.strip_punctuation"]),
-    )
+    settings = SETTINGS.read()
+    return TokenOptions(lowercase=bool(settings.lowercase), strip_punctuation=bool(settings.strip_punctuation))
 
 
 def vocab_from_test() -> bool:
-    return bool(st.session_state["classifier.vocab_from_test"])
+    return bool(SETTINGS.read().vocab_from_test)
 
 
 def train_config() -> TrainConfig:
+    """The run the Train button starts: the page's settings with the sidebar's seed and device."""
+    settings = SETTINGS.read()
     return TrainConfig(
-        optimizer=st.session_state["classifier.optimizer"],
-        lr=float(st.session_state["classifier.lr"]),
-        epochs=int(st.session_state["classifier.epochs"]),
-        seed=int(st.session_state["classifier.seed"]),
-        device=st.session_state["classifier.device"],
-        update_mode=st.session_state["classifier.update_mode"],
-        batch_size=int(st.session_state["classifier.batch_size"]),
-        tutorial_draws=bool(st.session_state["classifier.tutorial_draws"]),
+        optimizer=settings.optimizer,
+        lr=float(settings.lr),
+        epochs=int(settings.epochs),
+        seed=seed(),
+        device=device(),
+        update_mode=settings.update_mode,
+        batch_size=int(settings.batch_size),
+        tutorial_draws=bool(settings.tutorial_draws),
     )
 
 
@@ -238,11 +232,27 @@ class Run:
         return list(self.dataset.labels)
 
 
-def start_training(data: Dataset) -> dict[str, Any]:
-    """The dict a training run reports into, placed in the session before training starts."""
-    box: dict[str, Any] = {"running": True, "options": token_options(), "vocab_from_test": vocab_from_test()}
-    st.session_state[TRAINING] = box
-    return box
+@dataclass
+class TrainingHandover:
+    """Where a training run leaves its result for the session; `done` is set when it has.
+
+    Streamlit stops a script run by raising at its next call, and a stopped run can no longer
+    write to st.session_state. So this object is in the session before training starts, the run
+    fills it, and whichever script run comes next collects it (`collect_training`).
+    """
+
+    options: TokenOptions
+    vocab_from_test: bool
+    done: threading.Event = field(default_factory=threading.Event)
+    run: Run | None = None
+    failure: tuple | None = None  # (kind, detail, learning rate): "diverged", "invalid" or "error"
+
+
+def start_training() -> TrainingHandover:
+    """A fresh hand-over for a run about to start, placed in the session."""
+    handover = TrainingHandover(token_options(), vocab_from_test())
+    st.session_state[TRAINING] = handover
+    return handover
 
 
 def collect_training() -> None:
@@ -251,18 +261,13 @@ def collect_training() -> None:
     A Stop starts the next script run at once while the stopped one completes its epoch in
     its own thread, so this waits (briefly) for it to hand over.
     """
-    box = st.session_state.get(TRAINING)
-    if box is None:
+    handover: TrainingHandover | None = st.session_state.get(TRAINING)
+    if handover is None or not handover.done.wait(STOP_WAIT_SECONDS):
         return
-    deadline = time.monotonic() + STOP_WAIT_SECONDS
-    while box.get("running") and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if box.get("running"):
-        return
-    if "run" in box:
-        st.session_state[RUN] = box["run"]
-    if "failure" in box:
-        st.session_state[FAILURE] = box["failure"]
+    if handover.run is not None:
+        st.session_state[RUN] = handover.run
+    if handover.failure is not None:
+        st.session_state[FAILURE] = handover.failure
     del st.session_state[TRAINING]
 
 
@@ -276,13 +281,3 @@ def run_or_notice() -> Run | None:
     if run is None:
         st.info(t("classifier.train.no_run"), icon=":material/info:")
     return run
-
-
-def model_with(weight: torch.Tensor, bias: torch.Tensor) -> BoWClassifier:
-    """A CPU classifier holding the given parameters (to evaluate 'before' and imported weights)."""
-    model = BoWClassifier(weight.shape[0], weight.shape[1])
-    with torch.no_grad():
-        model.linear.weight.copy_(weight)
-        model.linear.bias.copy_(bias)
-    model.eval()
-    return model

@@ -12,6 +12,7 @@ import streamlit as st
 from core.dataset import Dataset
 from core.suggest import TUTORIAL, Suggestion, estimate_seconds, suggested_settings
 from core.training import TrainConfig
+from ui.classifier import state
 from ui.text import t
 
 PENDING = "classifier.suggest_pending"  # set when a corpus is loaded: propose settings for it
@@ -31,11 +32,8 @@ def run_seconds(data: Dataset, config: TrainConfig) -> float:
 
 def use(suggestion: Suggestion) -> None:
     """Put the suggested settings into the training controls."""
-    st.session_state["classifier.optimizer"] = suggestion.optimizer
-    st.session_state["classifier.lr"] = suggestion.lr
-    st.session_state["classifier.epochs"] = suggestion.epochs
-    st.session_state["classifier.update_mode"] = suggestion.update_mode
-    st.session_state["classifier.batch_size"] = suggestion.batch_size
+    state.SETTINGS.write(optimizer=suggestion.optimizer, lr=suggestion.lr, epochs=suggestion.epochs,
+                         update_mode=suggestion.update_mode, batch_size=suggestion.batch_size)
 
 
 def corpus_loaded() -> None:

@@ -9,7 +9,6 @@ import streamlit as st
 
 from charts.classifier import history_chart
 from core.dataset import Dataset
-from core.devices import available_devices, device_status
 from core.export import reproduction_script
 from core.limits import work_over_limit
 from core.optimizers import OPTIMIZERS
@@ -20,6 +19,7 @@ from ui.classifier.texts import history_texts
 from ui.limits import limit_text
 from ui.markup import plain
 from ui.quiz import predict_then_reveal
+from ui.state import device, seed
 from ui.text import option_labels, t
 
 LEARNING_RATES: tuple[float, ...] = (
@@ -33,42 +33,35 @@ QUIZ_OPTIONS: tuple[str, ...] = ("up", "down", "same")
 
 
 def render_controls() -> None:
+    key = state.SETTINGS.key
     st.button(t("classifier.train.tutorial_settings"), key="classifier.tutorial_settings",
               on_click=state.use_tutorial_settings, icon=":material/school:")
     st.caption(t("classifier.train.tutorial_settings_text"))
     first, second, third = st.columns(3, gap="medium")
     with first:
-        st.selectbox(t("classifier.train.optimizer"), list(OPTIMIZERS), key="classifier.optimizer",
+        st.selectbox(t("classifier.train.optimizer"), list(OPTIMIZERS), key=key("optimizer"),
                      format_func=option_labels("classifier.opt", OPTIMIZERS), persist_state="session")
-        st.select_slider(t("classifier.train.lr"), LEARNING_RATES, key="classifier.lr",
+        st.select_slider(t("classifier.train.lr"), LEARNING_RATES, key=key("lr"),
                          format_func=lambda lr: f"{lr:g}", help=t("classifier.train.lr_help"),
                          persist_state="session")
         st.number_input(t("classifier.train.epochs"), min_value=1, max_value=2000, step=10,
-                        key="classifier.epochs", persist_state="session")
+                        key=key("epochs"), persist_state="session")
     with second:
-        st.radio(t("classifier.train.update_mode"), list(UPDATE_MODES), key="classifier.update_mode",
+        st.radio(t("classifier.train.update_mode"), list(UPDATE_MODES), key=key("update_mode"),
                  format_func=option_labels("classifier.mode", UPDATE_MODES), persist_state="session")
         st.number_input(t("classifier.train.batch_size"), min_value=1, max_value=4096, step=8,
-                        key="classifier.batch_size", persist_state="session",
-                        disabled=st.session_state["classifier.update_mode"] != "minibatch")
-        st.number_input(t("classifier.train.seed"), min_value=0, max_value=2**31 - 1, step=1,
-                        key="classifier.seed", help=t("classifier.train.seed_help"), persist_state="session")
+                        key=key("batch_size"), persist_state="session",
+                        disabled=state.SETTINGS.read().update_mode != "minibatch")
     with third:
-        st.selectbox(t("classifier.train.device"), available_devices(), key="classifier.device",
-                     persist_state="session")
-        absent = [
-            t("sidebar.device_absent", device=name.upper(), reason=t(f"device.reason.{reason}"))
-            for name, reason in device_status().items() if reason is not None
-        ]
-        if absent:
-            st.caption("  \n".join(absent))
-        st.toggle(t("classifier.train.tutorial_draws"), key="classifier.tutorial_draws",
+        # One owner: the sidebar sets seed and device for every page, this run included.
+        st.caption(t("classifier.train.from_sidebar", seed=seed(), device=device()))
+        st.toggle(t("classifier.train.tutorial_draws"), key=key("tutorial_draws"),
                   help=t("classifier.train.tutorial_draws_help"), persist_state="session")
         with st.popover(t("classifier.train.text_options"), icon=":material/text_fields:"):
-            st.toggle(t("classifier.train.lowercase"), key="classifier.lowercase", persist_state="session")
-            st.toggle(t("classifier.train.strip_punctuation"), key="classifier.strip_punctuation",
+            st.toggle(t("classifier.train.lowercase"), key=key("lowercase"), persist_state="session")
+            st.toggle(t("classifier.train.strip_punctuation"), key=key("strip_punctuation"),
                       persist_state="session")
-            st.toggle(t("classifier.train.vocab_from_test"), key="classifier.vocab_from_test",
+            st.toggle(t("classifier.train.vocab_from_test"), key=key("vocab_from_test"),
                       help=t("classifier.train.vocab_from_test_help"), persist_state="session")
 
 
@@ -86,11 +79,11 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
     """Train with live feedback; Stop (or any click) ends the run after an epoch but keeps it.
 
     Streamlit stops a run by raising at its next call, and once stopped every further call,
-    st.session_state included, raises again. So the result goes into a dict that is already
+    st.session_state included, raises again. So the result goes into a hand-over that is already
     in the session (`state.start_training`), and the next run collects it from there.
     """
     st.session_state.pop(state.FAILURE, None)
-    box = state.start_training(data)
+    handover = state.start_training()
     progress = st.progress(0.0, text=t("classifier.train.starting"))
     chart = st.empty()
     live: list[EpochRecord] = []
@@ -120,23 +113,23 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
         return train(data, config, on_epoch)
 
     # Training is deterministic: a room pressing Train on the same corpus and settings shares one run.
-    key = run_key(data.rows, data.options, box["vocab_from_test"], config)
+    key = run_key(data.rows, data.options, handover.vocab_from_test, config)
     try:
         result = RUN_CACHE.get_or_train(key, train_here)
-        box["run"] = state.Run(result, data, box["options"], box["vocab_from_test"], shared=not trained_here)
+        handover.run = state.Run(result, data, handover.options, handover.vocab_from_test, shared=not trained_here)
     except DivergenceError as error:
-        box["failure"] = ("diverged", error.epoch, config.lr)
+        handover.failure = ("diverged", error.epoch, config.lr)
     except ValueError as error:
-        box["failure"] = ("invalid", str(error), None)
+        handover.failure = ("invalid", str(error), None)
     except Exception as error:  # noqa: BLE001 - a failed run must leave the corpus and the last run usable
         logging.getLogger(__name__).exception("training failed")
-        box["failure"] = ("error", str(error) or type(error).__name__, None)
+        handover.failure = ("error", str(error) or type(error).__name__, None)
     finally:
-        box["running"] = False
+        handover.done.set()
     if interrupted:
         raise interrupted[0]
-    if "run" in box and box["run"].shared:
-        replay(box["run"].result.history, progress, chart, config.epochs)
+    if handover.run is not None and handover.run.shared:
+        replay(handover.run.result.history, progress, chart, config.epochs)
     state.collect_training()
     progress.empty()
     chart.empty()
