@@ -51,6 +51,22 @@ def assert_clean(at: AppTest) -> None:
 # ---------------------------------------------------------------- the real browser
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Sort every test into a tier: browser (marked by its module), app (runs AppTest) or fast.
+
+    `pytest -m fast` is the daily tier: core, charts and catalogs, in seconds. CI runs everything.
+    """
+    runs_the_app: dict[object, bool] = {}
+    for item in items:
+        if item.get_closest_marker("browser"):
+            continue
+        module = item.module
+        if module not in runs_the_app:
+            source = Path(module.__file__).read_text(encoding="utf-8")
+            runs_the_app[module] = "open_page(" in source or "AppTest" in source
+        item.add_marker("app" if runs_the_app[module] else "fast")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
