@@ -217,7 +217,7 @@ def test_editing_rows_lists_problems_and_disables_train():
     assert "Row 4: the label “FRENCH” is in no training row" in errors  # the old row 5 moved up
     show_tab(at, "train")
     assert at.button(key="classifier.train").disabled
-    assert "3 problem(s)" in at.warning[0].value
+    assert "3 problems" in at.warning[0].value
 
     # Fixing them through the editor enables Train again; the delta is applied exactly once.
     show_tab(at, "corpus")
