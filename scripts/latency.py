@@ -45,7 +45,7 @@ SETTLED = """([start, quiet]) => {
 
 
 def step_ms(page, key: str) -> float:
-    slider = page.locator('[data-testid="stMain"] [role="slider"]').first
+    slider = page.locator('[data-testid="stMain"] input[type="range"]').first
     start = page.evaluate("() => performance.now()")
     slider.press(key)
     handle = page.wait_for_function(SETTLED, arg=[start, QUIET_MS], timeout=60_000, polling=50)
@@ -58,7 +58,7 @@ def measure(browser, base: str, path: str, steps: int) -> list[float]:
     page.wait_for_selector("h1", timeout=120_000)
     page.wait_for_selector(IDLE, timeout=120_000)
     page.evaluate(WATCH)
-    page.locator('[data-testid="stMain"] [role="slider"]').first.focus()
+    page.locator('[data-testid="stMain"] input[type="range"]').first.focus()
     step_ms(page, "ArrowRight")  # a first step pays for anything loaded once
     times = [step_ms(page, "ArrowLeft" if i % 2 else "ArrowRight") for i in range(steps)]
     page.close()
