@@ -14,6 +14,12 @@ HEIGHT = 280
 LIGHTER = 0.45
 
 
+def tint(colour: str, share: float) -> str:
+    """`colour` ("#rrggbb") mixed with white, keeping `share` of the colour."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - value) * share):02x}" for value in channels)
+
+
 def sized(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """The lesson charts' size: their container's width, a fixed height (type sizes come from the theme)."""
     return chart.properties(width="container", height=HEIGHT)
@@ -110,23 +116,13 @@ def shift_bars(
         "series:N",
         sort=order,
         title=series_title,
-        scale=alt.Scale(domain=order, range=[palette.PRIMARY, palette.PRIMARY, palette.SECONDARY][: len(order)]),
+        scale=alt.Scale(
+            domain=order, range=[palette.PRIMARY, tint(palette.PRIMARY, LIGHTER), palette.SECONDARY][: len(order)]
+        ),
         # One entry per line: three long names side by side do not fit a phone-wide window.
         legend=alt.Legend(orient="bottom", direction="vertical", columns=1),
     )
-    # The same legend as the colour (same field and title): its second swatch is the lighter blue.
-    opacity = alt.Opacity(
-        "series:N",
-        sort=order,
-        title=series_title,
-        scale=alt.Scale(domain=order, range=[1.0, LIGHTER, 1.0][: len(order)]),
-        legend=alt.Legend(orient="bottom", direction="vertical", columns=1),
-    )
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(x=x, xOffset=offset, y=alt.Y("value:Q", title=y_title), color=color, opacity=opacity)
-    )
+    bars = alt.Chart(data).mark_bar().encode(x=x, xOffset=offset, y=alt.Y("value:Q", title=y_title), color=color)
     missing = (
         alt.Chart(data)
         .transform_filter("datum.value === null")
