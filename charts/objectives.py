@@ -5,11 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.softmax import HEIGHT, style
-
-RIGHT_COLOR = "#2e7d32"
-OTHER_COLOR = "#9e9e9e"
-WRONG_COLOR = "#c62828"
+from charts import palette
+from charts.softmax import sized
 
 
 def target_bars(
@@ -39,11 +36,12 @@ def target_bars(
         color=alt.Color(
             "role:N",
             title=None,
-            scale=alt.Scale(domain=[right_label, other_label], range=[RIGHT_COLOR, OTHER_COLOR]),
+            scale=alt.Scale(domain=[right_label, other_label], range=[palette.RIGHT, palette.OTHER]),
+            legend=alt.Legend(orient="bottom"),
         )
     )
     labels = base.mark_text(fontSize=14, dy=-10).encode(text="label:N")
-    return style(alt.layer(bars, labels).properties(height=HEIGHT))
+    return sized(alt.layer(bars, labels))
 
 
 def loss_curve(
@@ -58,7 +56,7 @@ def loss_curve(
     """-log p against p, with labelled reference points (p, loss, label) and the current example in red."""
     curve = (
         alt.Chart(pd.DataFrame({"p": probabilities, "loss": losses}))
-        .mark_line(strokeWidth=3, color="#1f77b4")
+        .mark_line(strokeWidth=3, color=palette.PRIMARY)
         .encode(
             x=alt.X("p:Q", title=x_title, scale=alt.Scale(domain=[0, 1])),
             y=alt.Y("loss:Q", title=y_title),
@@ -70,20 +68,16 @@ def loss_curve(
     )
     reference_data = pd.DataFrame(references, columns=["p", "loss", "label"])
     reference_points = (
-        alt.Chart(reference_data)
-        .mark_point(size=70, filled=True, color="#555555")
-        .encode(x="p:Q", y="loss:Q")
+        alt.Chart(reference_data).mark_point(size=70, filled=True, color=palette.MUTED_INK).encode(x="p:Q", y="loss:Q")
     )
     reference_labels = (
         alt.Chart(reference_data)
-        .mark_text(fontSize=13, align="left", dx=8, dy=-6, color="#555555")
+        .mark_text(fontSize=13, align="left", dx=8, dy=-6, color=palette.MUTED_INK)
         .encode(x="p:Q", y="loss:Q", text="label:N")
     )
     current_data = pd.DataFrame([current], columns=["p", "loss", "label"])
     current_point = (
-        alt.Chart(current_data)
-        .mark_point(size=220, filled=True, color=WRONG_COLOR)
-        .encode(x="p:Q", y="loss:Q")
+        alt.Chart(current_data).mark_point(size=220, filled=True, color=palette.WRONG).encode(x="p:Q", y="loss:Q")
     )
     # Near the right edge the label would be cut off: write it to the left of the point there.
     right_side = current[0] > 0.6
@@ -92,18 +86,14 @@ def loss_curve(
         .mark_text(
             fontSize=15,
             fontWeight="bold",
-            color=WRONG_COLOR,
+            color=palette.WRONG,
             dy=-16,
             align="right" if right_side else "left",
             dx=-10 if right_side else 10,
         )
         .encode(x="p:Q", y="loss:Q", text="label:N")
     )
-    return style(
-        alt.layer(curve, reference_points, reference_labels, current_point, current_label).properties(
-            height=HEIGHT
-        )
-    )
+    return sized(alt.layer(curve, reference_points, reference_labels, current_point, current_label))
 
 
 def pitfall_bars(
@@ -134,8 +124,9 @@ def pitfall_bars(
             "series:N",
             sort=order,
             title=series_title,
-            scale=alt.Scale(domain=order, range=[RIGHT_COLOR, WRONG_COLOR]),
+            scale=alt.Scale(domain=order, range=[palette.RIGHT, palette.WRONG]),
+            legend=alt.Legend(orient="bottom"),
         )
     )
-    zero = alt.Chart(pd.DataFrame({"loss": [0.0]})).mark_rule(color="black").encode(y="loss:Q")
-    return style(alt.layer(bars, zero).properties(height=HEIGHT))
+    zero = alt.Chart(pd.DataFrame({"loss": [0.0]})).mark_rule(color=palette.INK).encode(y="loss:Q")
+    return sized(alt.layer(bars, zero))

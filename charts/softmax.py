@@ -7,26 +7,28 @@ import math
 import altair as alt
 import pandas as pd
 
+from charts import palette
+
 HEIGHT = 280
-PROBABILITY_COLOR = "#1f77b4"
-LOG_COLOR = "#d95f02"
+# The stable series is the original's colour, lighter: the two agree, the eye should see one family.
+LIGHTER = 0.45
 
 
-def style(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Fonts large enough for a projector; the chart takes its container's width."""
-    return (
-        chart.properties(width="container")
-        .configure_axis(labelFontSize=14, titleFontSize=15, titlePadding=8, labelLimit=180)
-        .configure_legend(labelFontSize=14, titleFontSize=14, orient="bottom", labelLimit=260)
-        .configure_title(fontSize=16, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
+def tint(colour: str, share: float) -> str:
+    """`colour` ("#rrggbb") mixed with white, keeping `share` of the colour."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - value) * share):02x}" for value in channels)
+
+
+def sized(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The lesson charts' size: their container's width, a fixed height (type sizes come from the theme)."""
+    return chart.properties(width="container", height=HEIGHT)
 
 
 def value_bars(
     classes: list[str], values: list[float], *, x_title: str, y_title: str, color: str, value_format: str
 ) -> alt.LayerChart:
-    """One bar per class with its value written on it (negative values hang down)."""
+    """One bar per class with its value written on it (negative values hang down); `color` is a palette colour."""
     data = pd.DataFrame({"class": classes, "value": values})
     data["label"] = [format(value, value_format) for value in values]
     base = alt.Chart(data).encode(
@@ -35,7 +37,7 @@ def value_bars(
     )
     bars = base.mark_bar(color=color, cornerRadius=2)
     labels = base.mark_text(fontSize=14, dy=alt.expr("datum.value < 0 ? 12 : -10")).encode(text="label:N")
-    return style(alt.layer(bars, labels).properties(height=HEIGHT))
+    return sized(alt.layer(bars, labels))
 
 
 def temperature_lines(
@@ -61,7 +63,13 @@ def temperature_lines(
             x=alt.X("temperature:Q", title=x_title, scale=alt.Scale(type="log")),
             y=alt.Y("probability:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
             # tableau10: neighbouring classes get clearly different hues, also on a projector.
-            color=alt.Color("class:N", sort=None, title=class_title, scale=alt.Scale(scheme="tableau10")),
+            color=alt.Color(
+                "class:N",
+                sort=None,
+                title=class_title,
+                scale=alt.Scale(scheme="tableau10"),
+                legend=alt.Legend(orient="bottom"),
+            ),
             tooltip=[
                 alt.Tooltip("class:N", title=class_title),
                 alt.Tooltip("temperature:Q", title=x_title, format=".2f"),
@@ -71,10 +79,10 @@ def temperature_lines(
     )
     rule = (
         alt.Chart(pd.DataFrame({"temperature": [current]}))
-        .mark_rule(color="black", strokeDash=[6, 4], strokeWidth=2)
+        .mark_rule(color=palette.INK, strokeDash=[6, 4], strokeWidth=2)
         .encode(x="temperature:Q")
     )
-    return style(alt.layer(lines, rule).properties(height=HEIGHT))
+    return sized(alt.layer(lines, rule))
 
 
 def shift_bars(
@@ -108,17 +116,17 @@ def shift_bars(
         "series:N",
         sort=order,
         title=series_title,
-        scale=alt.Scale(domain=order, range=["#1f77b4", "#9ecae1", "#d95f02"][: len(order)]),
+        scale=alt.Scale(
+            domain=order, range=[palette.PRIMARY, tint(palette.PRIMARY, LIGHTER), palette.SECONDARY][: len(order)]
+        ),
         # One entry per line: three long names side by side do not fit a phone-wide window.
         legend=alt.Legend(orient="bottom", direction="vertical", columns=1),
     )
-    bars = (
-        alt.Chart(data).mark_bar().encode(x=x, xOffset=offset, y=alt.Y("value:Q", title=y_title), color=color)
-    )
+    bars = alt.Chart(data).mark_bar().encode(x=x, xOffset=offset, y=alt.Y("value:Q", title=y_title), color=color)
     missing = (
         alt.Chart(data)
         .transform_filter("datum.value === null")
-        .mark_text(fontSize=14, fontWeight="bold", dy=-10, color="#c62828")
+        .mark_text(fontSize=14, fontWeight="bold", dy=-10, color=palette.WRONG)
         .encode(x=x, xOffset=offset, y=alt.Y("label_y:Q"), text="label:N")
     )
-    return style(alt.layer(bars, missing).properties(height=HEIGHT))
+    return sized(alt.layer(bars, missing))

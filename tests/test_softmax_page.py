@@ -1,6 +1,5 @@
 """The softmax page under AppTest: controls set by key, and the numbers in its metrics, charts and code."""
 
-
 import pytest
 import torch
 import torch.nn.functional as F
@@ -33,7 +32,7 @@ def test_the_tutorial_vector_gives_the_tutorials_numbers_everywhere():
 
 def test_temperature_slider_sharpens_the_bars_the_curves_and_the_code():
     at = open_page(PAGE)
-    at.slider(key="softmax_temperature").set_value(0.5).run()
+    at.slider(key="softmax.temperature").set_value(0.5).run()
     assert_clean(at)
     printed = run_code(at.code[0].value)
     assert "T = 0.5" in at.code[0].value
@@ -55,10 +54,10 @@ def test_temperature_slider_sharpens_the_bars_the_curves_and_the_code():
 
 def test_random_scores_follow_the_seed_and_the_count():
     at = open_page(PAGE)
-    at.segmented_control(key="softmax_source").set_value("random").run()
+    at.segmented_control(key="softmax.source").set_value("random").run()
     # The sidebar's seed as the user would set it; set right before the run that reads it.
     at.session_state["seed"] = 3
-    at.slider(key="softmax_count").set_value(7).run()
+    at.slider(key="softmax.count").set_value(7).run()
     assert_clean(at)
     torch.manual_seed(3)
     want = F.softmax(torch.randn(7), dim=0)
@@ -71,10 +70,10 @@ def test_random_scores_follow_the_seed_and_the_count():
 
 def test_custom_scores_and_a_translated_error_for_bad_ones():
     at = open_page(PAGE)
-    at.segmented_control(key="softmax_source").set_value("custom").run()
-    at.text_input(key="softmax_custom").input("0, 0, 0, 0").run()
+    at.segmented_control(key="softmax.source").set_value("custom").run()
+    at.text_input(key="softmax.custom").input("0, 0, 0, 0").run()
     assert metric(at, "Largest probability") == "0.2500"
-    at.text_input(key="softmax_custom").input("1, two").run()
+    at.text_input(key="softmax.custom").input("1, two").run()
     assert_clean(at)
     assert "Type between 2 and 12 numbers" in at.error[0].value
     assert not at.get("vega_lite_chart")
@@ -82,7 +81,7 @@ def test_custom_scores_and_a_translated_error_for_bad_ones():
 
 def test_exp_then_divide_overflows_beside_the_stable_form():
     at = open_page(PAGE)
-    at.select_slider(key="softmax_shift").set_value(1000).run()
+    at.select_slider(key="softmax.shift").set_value(1000).run()
     assert_clean(at)
     assert "Broken: 5 of 5 results are nan." in [e.value for e in at.error]
     _, rows = chart_with_title(at, "computed as")
@@ -95,8 +94,8 @@ def test_exp_then_divide_overflows_beside_the_stable_form():
     assert torch.allclose(printed[3], torch.tensor(TUTORIAL_SOFTMAX), atol=1e-3)
     assert torch.isnan(printed[4]).all()
 
-    at.select_slider(key="softmax_shift").set_value(100).run()
-    at.segmented_control(key="softmax_dtype").set_value("float64").run()
+    at.select_slider(key="softmax.shift").set_value(100).run()
+    at.segmented_control(key="softmax.dtype").set_value("float64").run()
     assert "Finite: exp did not overflow here." in [s.value for s in at.success]
     printed = run_code(at.code[0].value)
     assert torch.isfinite(printed[4]).all()
@@ -105,11 +104,11 @@ def test_exp_then_divide_overflows_beside_the_stable_form():
 
 def test_predict_then_reveal():
     at = open_page(PAGE)
-    assert at.radio(key="softmax_quiz").value is None
+    assert at.radio(key="softmax.quiz").value is None
     assert not any("Adding the same number c" in s.value for s in at.success)
-    at.radio(key="softmax_quiz").set_value("nan").run()
+    at.radio(key="softmax.quiz").set_value("nan").run()
     assert any(e.value.startswith("Not quite.") for e in at.error)
-    at.radio(key="softmax_quiz").set_value("same").run()
+    at.radio(key="softmax.quiz").set_value("same").run()
     assert any(s.value.startswith("Right.") for s in at.success)
     assert any("[0.2948, 0.0192, 0.1048, 0.1228, 0.4584]" in m.value for m in at.markdown)
 
@@ -123,8 +122,8 @@ def test_the_page_in_chinese():
     assert spec["layer"][0]["encoding"]["x"]["title"] == "类别 i"
     assert [round(row["value"], 4) for row in bars[:5]] == TUTORIAL_SOFTMAX
     chart_with_title(at, "温度 T（对数刻度）")
-    at.radio(key="softmax_quiz").set_value("same").run()
+    at.radio(key="softmax.quiz").set_value("same").run()
     assert any(s.value.startswith("答对了") for s in at.success)
-    at.segmented_control(key="softmax_source").set_value("custom").run()
-    at.text_input(key="softmax_custom").input("abc").run()
+    at.segmented_control(key="softmax.source").set_value("custom").run()
+    at.text_input(key="softmax.custom").input("abc").run()
     assert at.error[0].value.startswith("无法使用这些分数")

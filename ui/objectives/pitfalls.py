@@ -1,0 +1,78 @@
+"""The pitfalls lab: a common mistake in feeding a classification loss, beside the right loss, on a random batch."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from charts.objectives import pitfall_bars
+from core import objectives_lesson
+from core.pitfalls import PITFALLS
+from ui.objectives import DEFAULTS, SETTINGS
+from ui.state import seed
+from ui.text import option_labels, t
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _result(key: str, rows: int, classes: int, chosen_seed: int) -> objectives_lesson.PitfallResult:
+    return objectives_lesson.pitfall_result(key, rows, classes, chosen_seed)
+
+
+@st.fragment
+def render() -> None:
+    st.header(t("objectives.pitfalls.header"))
+    st.write(t("objectives.pitfalls.text"))
+    key = st.segmented_control(
+        t("objectives.pitfall"),
+        list(PITFALLS),
+        format_func=option_labels("objectives.pitfall", PITFALLS),
+        default=DEFAULTS.pitfall,
+        required=True,
+        key=SETTINGS.key("pitfall"),
+        persist_state="session",
+    )
+    rows_column, classes_column = st.columns(2)
+    rows = rows_column.slider(
+        t("objectives.rows"), 1, 6, DEFAULTS.rows, key=SETTINGS.key("rows"), persist_state="session"
+    )
+    class_count = classes_column.slider(
+        t("objectives.classes"), 2, 6, DEFAULTS.classes, key=SETTINGS.key("classes"), persist_state="session"
+    )
+    result = _result(key, rows, class_count, seed())
+
+    st.info(t(f"objectives.pitfall.{key}.why"), icon=":material/lightbulb:")
+    right_metric, wrong_metric, gap_metric = st.columns(3)
+    right_metric.metric(t("objectives.metric.right"), f"{result.right:.4f}")
+    wrong_metric.metric(t("objectives.metric.wrong"), f"{result.wrong:.4f}")
+    gap_metric.metric(t("objectives.metric.gap"), f"{result.wrong - result.right:+.4f}")
+    right_grad_metric, wrong_grad_metric, _ = st.columns(3)
+    right_grad_metric.metric(
+        t("objectives.metric.grad_right"), f"{result.right_push:.4f}", help=t("objectives.metric.grad_help")
+    )
+    wrong_grad_metric.metric(
+        t("objectives.metric.grad_wrong"), f"{result.wrong_push:.4f}", help=t("objectives.metric.grad_help")
+    )
+    examples = [str(i) for i in range(rows)]
+    st.altair_chart(
+        pitfall_bars(
+            examples,
+            list(result.right_each),
+            list(result.wrong_each),
+            right_label=t("objectives.series.right"),
+            wrong_label=t("objectives.series.wrong"),
+            x_title=t("objectives.axis.example"),
+            y_title=t("objectives.axis.example_loss"),
+            series_title=t("objectives.series.title"),
+        ),
+        width="stretch",
+    )
+    st.caption(t("objectives.code.pitfall"))
+    st.code(objectives_lesson.pitfall_code(key, rows, class_count, seed()), language="python")
+    with st.expander(t("objectives.batch"), icon=":material/table:"):
+        batch = {
+            t("objectives.col.example"): examples,
+            t("objectives.col.target"): list(result.target),
+        }
+        for index in range(class_count):
+            batch[t("objectives.col.class_score", index=index)] = [row[index] for row in result.scores]
+        st.dataframe(pd.DataFrame(batch).style.format(precision=4), hide_index=True, width="stretch")

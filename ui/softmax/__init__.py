@@ -1,0 +1,61 @@
+"""The sections of the softmax page, one concept per module; the page's settings and shared state here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from core import softmax_lesson
+from ui.settings import PageSettings
+from ui.state import seed
+
+
+@dataclass(frozen=True)
+class SoftmaxSettings:
+    source: str = "tutorial"
+    count: int = 5
+    custom: str = "2, 1, 0.1"
+    temperature: float = 1.0
+    quiz: str | None = None
+    shift: int = 100
+    dtype: str = "float32"
+
+
+SETTINGS = PageSettings("softmax", SoftmaxSettings)
+DEFAULTS = SETTINGS.defaults()
+# Keys of the page's fragments: a control of one section can rerun another that shows its value.
+PROBABILITIES = "softmax.section.probabilities"
+STABILITY = "softmax.section.stability"
+CODE = "softmax.section.code"
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _scores(source: str, count: int, custom: str, chosen_seed: int) -> tuple[float, ...]:
+    return softmax_lesson.lesson_scores(source, count, custom, chosen_seed)
+
+
+def current_scores() -> tuple[float, ...]:
+    """The score vector the settings and the sidebar's seed choose (ValueError for bad typed text)."""
+    settings = SETTINGS.read()
+    # Only the arguments the source uses, so that other changes still hit the cache.
+    count = settings.count if settings.source == "random" else 0
+    custom = settings.custom if settings.source == "custom" else ""
+    chosen_seed = seed() if settings.source == "random" else 0
+    return _scores(settings.source, count, custom, chosen_seed)
+
+
+def rerun_with_code(section: str):
+    """An on_change callback: rerun `section` and the code section, which shows the control's value too.
+
+    Only when the interaction would rerun just the section's fragment: a full-app run (the first
+    one, a sidebar change, or a test driving the app) redraws both anyway.
+    """
+
+    def callback() -> None:
+        context = get_script_run_ctx()
+        if context is not None and context.fragment_ids_this_run:
+            st.rerun([section, CODE])
+
+    return callback

@@ -1,0 +1,109 @@
+"""Scores to probabilities at a temperature: metrics, softmax and log-softmax bars, the table, the sweep."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from charts import palette
+from charts.softmax import temperature_lines, value_bars
+from core import softmax_lesson
+from core.softmax_lesson import SWEEP
+from ui.softmax import DEFAULTS, PROBABILITIES, SETTINGS, current_scores, rerun_with_code
+from ui.text import t
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _probabilities(values: tuple[float, ...], temperature: float) -> softmax_lesson.Probabilities:
+    return softmax_lesson.probabilities(values, temperature)
+
+
+@st.fragment(key=PROBABILITIES)
+def render() -> None:
+    values = current_scores()
+    classes = [str(i) for i in range(len(values))]
+    temperature = st.slider(
+        t("softmax.temperature"),
+        0.1,
+        5.0,
+        DEFAULTS.temperature,
+        0.1,
+        key=SETTINGS.key("temperature"),
+        persist_state="session",
+        help=t("softmax.temperature_help"),
+        on_change=rerun_with_code(PROBABILITIES),
+    )
+    temperature = round(float(temperature), 2)
+    result = _probabilities(values, temperature)
+
+    sum_metric, top_metric, log_metric = st.columns(3)
+    sum_metric.metric(t("softmax.metric.sum"), f"{result.total:.4f}", help=t("softmax.metric.sum_help"))
+    top_metric.metric(
+        t("softmax.metric.top"),
+        f"{result.probs[result.top]:.4f}",
+        t("softmax.metric.top_delta", index=result.top),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    log_metric.metric(t("softmax.metric.min_log"), f"{min(result.log_probs):.4f}")
+
+    probability_column, log_column = st.columns(2)
+    with probability_column:
+        st.subheader(t("softmax.chart.softmax"))
+        st.altair_chart(
+            value_bars(
+                classes,
+                list(result.probs),
+                x_title=t("softmax.axis.class"),
+                y_title=t("softmax.axis.probability"),
+                color=palette.PRIMARY,
+                value_format=".3f",
+            ),
+            width="stretch",
+        )
+    with log_column:
+        st.subheader(t("softmax.chart.log_softmax"))
+        st.altair_chart(
+            value_bars(
+                classes,
+                list(result.log_probs),
+                x_title=t("softmax.axis.class"),
+                y_title=t("softmax.axis.log_probability"),
+                color=palette.SECONDARY,
+                value_format=".2f",
+            ),
+            width="stretch",
+        )
+    st.caption(t("softmax.log_note"))
+
+    with st.expander(t("softmax.table"), icon=":material/table:"):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("softmax.col.class"): classes,
+                    t("softmax.col.score"): list(values),
+                    t("softmax.col.scaled"): list(result.scaled),
+                    t("softmax.col.exp"): list(result.exps),
+                    t("softmax.col.softmax"): list(result.probs),
+                    t("softmax.col.log_softmax"): list(result.log_probs),
+                }
+            ).style.format(precision=4),
+            hide_index=True,
+            width="stretch",
+        )
+        st.caption(t("softmax.table_note", total=f"{result.exp_total:.4f}"))
+
+    st.subheader(t("softmax.temperature.header"))
+    st.write(t("softmax.temperature.text"))
+    st.altair_chart(
+        temperature_lines(
+            list(SWEEP),
+            [list(row) for row in result.sweep],
+            classes,
+            temperature,
+            x_title=t("softmax.axis.temperature"),
+            y_title=t("softmax.axis.probability"),
+            class_title=t("softmax.legend.class"),
+        ),
+        width="stretch",
+    )
