@@ -8,36 +8,12 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-LABEL_SIZE = 14
-TITLE_SIZE = 15
+from charts.palette import BANDS as BANDS_PALETTE
+from charts.palette import INK
+
 SURFACE_HEIGHT = 440
 LOSS_HEIGHT = 320
-BANDS = 9
-
-# One fixed colour per update rule, so a rule keeps its colour in every chart and on every surface.
-OPTIMIZER_COLORS: dict[str, str] = {
-    "sgd": "#d62728",
-    "sgd_momentum": "#ff7f0e",
-    "nesterov": "#8c564b",
-    "adam": "#7b3fbf",
-    "adamw": "#e377c2",
-    "rmsprop": "#1f77b4",
-    "adagrad": "#2ca02c",
-}
-# Light to dark: low loss is light so that coloured paths stand out where they end.
-BAND_COLORS = [
-    "#fbfcfd",
-    "#eef2f6",
-    "#e0e7ee",
-    "#d1dbe5",
-    "#c1cedb",
-    "#b0c0d0",
-    "#9eb1c4",
-    "#8ba1b7",
-    "#778fa8",
-]
-START_COLOR = "#111111"
-
+BANDS = len(BANDS_PALETTE)
 
 
 def _path_color(colors: dict[str, str], path_title: str) -> alt.Color:
@@ -47,21 +23,11 @@ def _path_color(colors: dict[str, str], path_title: str) -> alt.Color:
         "path:N",
         title=path_title,
         scale=alt.Scale(domain=labels, range=[colors[label] for label in labels]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4),
-    )
-
-def styled(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Font sizes that stay readable on a projector."""
-    return (
-        chart.configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE)
-        .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE, labelLimit=260, symbolSize=160)
-        .configure_title(fontSize=TITLE_SIZE + 2, anchor="start")
+        legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, symbolStrokeWidth=4, symbolSize=160),
     )
 
 
-def grid_frame(
-    x_edges: Sequence[float], y_edges: Sequence[float], loss: Sequence[Sequence[float]]
-) -> pd.DataFrame:
+def grid_frame(x_edges: Sequence[float], y_edges: Sequence[float], loss: Sequence[Sequence[float]]) -> pd.DataFrame:
     """One row per grid cell: its edges and the loss at its centre (`loss[row along y][column along x]`)."""
     # Cells overlap by a sliver so that anti-aliasing leaves no hairline seams between them.
     pad_x = (x_edges[1] - x_edges[0]) * 0.15
@@ -144,7 +110,7 @@ def surface_chart(
             y2="y2:Q",
             color=alt.Color(
                 "loss:Q",
-                scale=alt.Scale(type="threshold", domain=bounds, range=BAND_COLORS[: len(bounds) + 1]),
+                scale=alt.Scale(type="threshold", domain=bounds, range=list(BANDS_PALETTE[: len(bounds) + 1])),
                 legend=None,
             ),
             tooltip=[
@@ -177,7 +143,7 @@ def surface_chart(
     if update is not None and len(update):
         layers.append(
             alt.Chart(update)
-            .mark_rule(strokeWidth=5, color=START_COLOR, strokeDash=[6, 3], clip=True)
+            .mark_rule(strokeWidth=5, color=INK, strokeDash=[6, 3], clip=True)
             .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), x2="x2:Q", y2="y2:Q")
         )
     if runaways is not None and len(runaways):
@@ -188,9 +154,7 @@ def surface_chart(
         )
         layers.append(
             alt.Chart(on_map)
-            .mark_point(
-                shape="cross", angle=45, size=700, filled=True, clip=False, stroke=START_COLOR, strokeWidth=1
-            )
+            .mark_point(shape="cross", angle=45, size=700, filled=True, clip=False, stroke=INK, strokeWidth=1)
             .encode(
                 x=alt.X("x:Q", scale=x_scale),
                 y=alt.Y("y:Q", scale=y_scale),
@@ -206,7 +170,7 @@ def surface_chart(
     if marks:
         layers.append(
             alt.Chart(pd.DataFrame(marks))
-            .mark_point(size=260, filled=True, color=START_COLOR, clip=True)
+            .mark_point(size=260, filled=True, color=INK, clip=True)
             .encode(
                 x=alt.X("x:Q", scale=x_scale),
                 y=alt.Y("y:Q", scale=y_scale),
@@ -218,7 +182,7 @@ def surface_chart(
             )
         )
     chart = alt.layer(*layers).resolve_scale(color="independent").properties(height=SURFACE_HEIGHT)
-    return styled(chart)
+    return chart
 
 
 def loss_chart(
@@ -268,7 +232,7 @@ def loss_chart(
             runaways = runaways.assign(loss=runaways["loss"].clip(upper=ceiling))
         layers.append(
             alt.Chart(runaways)
-            .mark_point(shape="cross", angle=45, size=500, filled=True, stroke=START_COLOR, strokeWidth=1)
+            .mark_point(shape="cross", angle=45, size=500, filled=True, stroke=INK, strokeWidth=1)
             .encode(x="step:Q", y=y, color=color)
         )
-    return styled(alt.layer(*layers).properties(height=LOSS_HEIGHT))
+    return alt.layer(*layers).properties(height=LOSS_HEIGHT)

@@ -93,7 +93,7 @@ def test_default_page_shows_the_first_step_and_the_race():
 
 def test_step_slider_walks_through_the_update_by_hand():
     at = open_page(PAGE)
-    at.slider(key="optimisation.manual.step").set_value(3).run()
+    at.slider(key="optimisation.manual_step").set_value(3).run()
     assert_clean(at)
     # On the bowl SGD multiplies x by (1 - lr) and y by (1 - lr·κ) = 0.5 at each step.
     x3, y3 = -2.5 * 0.95**3, 2.0 * 0.5**3
@@ -114,7 +114,7 @@ def test_step_slider_walks_through_the_update_by_hand():
 
 def test_a_learning_rate_too_large_is_reported_not_drawn():
     at = open_page(PAGE)
-    at.select_slider(key="optimisation.lr.bowl").set_value(0.5).run()
+    at.select_slider(key="optimisation.lr_bowl").set_value(0.5).run()
     assert_clean(at)
     surface = bowl(10.0)
     expected = race(surface, RACE, 0.5, 100, (-2.5, 2.0))
@@ -140,9 +140,9 @@ def test_a_learning_rate_too_large_is_reported_not_drawn():
 def test_classifier_surface_starts_from_the_tutorial_weights():
     at = open_page(PAGE)
     at.selectbox(key="optimisation.surface").select("classifier").run()
-    at.selectbox(key="optimisation.weight.x.word").select("creo")
-    at.selectbox(key="optimisation.weight.y.label").select("ENGLISH")
-    at.selectbox(key="optimisation.weight.y.word").select("creo").run()
+    at.selectbox(key="optimisation.weight_x_word").select("creo")
+    at.selectbox(key="optimisation.weight_y_label").select("ENGLISH")
+    at.selectbox(key="optimisation.weight_y_word").select("creo").run()
     assert_clean(at)
     # The tutorial prints the column of "creo" before training: [-0.1488, -0.1313].
     assert "(-0.1488, -0.1313)" in texts(at.caption)
@@ -157,7 +157,7 @@ def test_classifier_surface_starts_from_the_tutorial_weights():
     results = run_code(at.code[1].value)["results"]
     assert results["sgd"] == pytest.approx(round(sgd.final_loss, 4), abs=1e-4)
 
-    at.selectbox(key="optimisation.weight.y.label").select("SPANISH").run()
+    at.selectbox(key="optimisation.weight_y_label").select("SPANISH").run()
     assert_clean(at)
     assert "both axes name the same entry of A" in texts(at.error)
     assert not at.get("vega_lite_chart")
@@ -181,7 +181,7 @@ def test_predict_then_reveal_checks_the_answer_with_real_runs():
 
 def test_page_in_chinese():
     at = open_page(PAGE, "zh")
-    at.select_slider(key="optimisation.lr.bowl").set_value(0.5).run()
+    at.select_slider(key="optimisation.lr_bowl").set_value(0.5).run()
     assert_clean(at)
     assert at.title[0].value == "优化：沿着损失往下走"
     metrics = {metric.label: metric.value for metric in at.metric}

@@ -1,0 +1,77 @@
+"""One step at a time: θ ← θ - η·∇L(θ) written out by hand, step by step, beside torch.optim's SGD.
+
+A fragment: the step slider reruns only this section.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core.descent import manual_code
+from core.descent_summary import fmt, manual_agreement, update_latex
+from ui.optimisation.compute import Landscape, cached_manual, manual_chart_spec, number_columns
+from ui.optimisation.settings import MANUAL_STEPS, SETTINGS
+from ui.text import t
+
+
+def render(land: Landscape) -> None:
+    st.subheader(t("optimisation.manual.header"))
+    st.write(t("optimisation.manual.text"))
+    walk(land)
+
+
+@st.fragment
+def walk(land: Landscape) -> None:
+    lr = land.lr
+    count = min(land.steps, MANUAL_STEPS)
+    records, by_optim = cached_manual(land.args, lr, count, land.start)
+    if not records:
+        st.warning(t("optimisation.manual.nothing", lr=lr), icon=":material/warning:")
+        return
+    if len(records) < count:
+        st.warning(t("optimisation.manual.runaway", lr=lr, step=len(records) + 1), icon=":material/warning:")
+    k = 0
+    if len(records) > 1:
+        key = SETTINGS.key("manual_step")
+        if st.session_state.get(key, 0) > len(records) - 1:
+            st.session_state[key] = len(records) - 1
+        k = st.slider(t("optimisation.manual.step"), 0, len(records) - 1, 0, key=key)
+    record = records[k]
+    picture, numbers = st.columns([3, 2])
+    with picture:
+        st.vega_lite_chart(spec=manual_chart_spec(land, count, k), width="stretch")
+    with numbers:
+        st.latex(update_latex(record, lr))
+        before_metric, after_metric = st.columns(2)
+        before_metric.metric(t("optimisation.manual.loss_before"), fmt(record.loss))
+        after_metric.metric(
+            t("optimisation.manual.loss_after"),
+            fmt(record.new_loss),
+            delta=fmt(record.new_loss - record.loss),
+            delta_color="inverse",
+        )
+        compared, diff = manual_agreement(records, by_optim)
+        st.caption(t("optimisation.manual.match", lr=f"{lr:g}", steps=compared, diff=f"{diff:.2g}"))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("optimisation.col.step"): r.step,
+                    t("optimisation.col.x"): r.theta[0],
+                    t("optimisation.col.y"): r.theta[1],
+                    t("optimisation.col.gx"): r.grad[0],
+                    t("optimisation.col.gy"): r.grad[1],
+                    t("optimisation.col.loss"): r.loss,
+                }
+                for r in records[: k + 1]
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * (k + 1), 250),
+        column_config=number_columns("x", "y", "gx", "gy", "loss"),
+    )
+    with st.expander(t("optimisation.code.manual", steps=k + 1), icon=":material/code:"):
+        st.caption(t("optimisation.code.note"))
+        st.code(manual_code(land.surface, lr, k + 1, land.start), language="python")
