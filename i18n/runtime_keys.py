@@ -35,7 +35,7 @@ def keys(prefix: str, names, suffix: str = "") -> list[str]:
 
 def runtime_key_families() -> dict[str, list[str]]:
     """Where a family of keys is built -> its keys."""
-    from charts.classifier import METRICS
+    from core import objectives_lesson, softmax_lesson
     from core.corpus import PROBLEM_TEXT
     from core.devices import ABSENCE_REASONS
     from core.grid import PRESET_MAPS
@@ -47,7 +47,7 @@ def runtime_key_families() -> dict[str, list[str]]:
     from core.replay import STEPS
     from core.suggest import REASONS
     from core.surfaces import SURFACES
-    from core.training import UPDATE_MODES
+    from core.training import METRICS, UPDATE_MODES
     from core.weights import SORTS
     from core.weights_file import WeightsFileError
     from ui.pages import PAGES, SECTIONS
@@ -70,17 +70,17 @@ def runtime_key_families() -> dict[str, list[str]]:
             keys("nonlin.fn", NONLINEARITIES)
             + keys("nonlin.quiz.option", page_constant("app_pages/nonlinearities.py", "QUIZ"))
         ),
-        "app_pages/softmax.py": (
-            keys("softmax.source", page_constant("app_pages/softmax.py", "SOURCES"))
-            + keys("softmax.quiz", page_constant("app_pages/softmax.py", "QUIZ"))
+        "ui/softmax/": (
+            keys("softmax.source", softmax_lesson.SOURCES)
+            + keys("softmax.quiz", page_constant("ui/softmax/question.py", "QUIZ"))
         ),
-        "app_pages/objectives.py": (
-            keys("objectives.quiz", page_constant("app_pages/objectives.py", "QUIZ"))
-            + keys("objectives.source", [*page_constant("app_pages/objectives.py", "PRESETS"), "random", "custom"])
+        "ui/objectives/": (
+            keys("objectives.quiz", page_constant("ui/objectives/question.py", "QUIZ"))
+            + keys("objectives.source", objectives_lesson.SOURCES)
             + keys("objectives.pitfall", PITFALLS)
             + keys("objectives.pitfall", PITFALLS, ".why")
         ),
-        "app_pages/optimisation.py, ui/optimisation.py": (
+        "ui/optimisation/": (
             keys("optimisation.surface", SURFACES)
             + keys("optimisation.surface", SURFACES, ".text")
             + keys("optimisation.weight", ["x", "y"])

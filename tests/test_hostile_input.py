@@ -243,8 +243,8 @@ def test_an_unexpected_failure_in_an_upload_restores_the_session(monkeypatch):
 @pytest.mark.parametrize("text", HOSTILE_STRINGS[:8])
 def test_hostile_scores_on_lesson_pages_are_refused_as_plain_text(path, prefix, text):
     at = open_page(path)
-    at.segmented_control(key=f"{prefix}_source").set_value("custom").run()
-    at.text_input(key=f"{prefix}_custom").set_value(text).run()
+    at.segmented_control(key=f"{prefix}.source").set_value("custom").run()
+    at.text_input(key=f"{prefix}.custom").set_value(text).run()
     assert_clean(at)
     assert at.error  # the scores could not be read: a message, not a traceback
     assert_only_escaped(at)
