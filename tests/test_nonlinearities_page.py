@@ -38,8 +38,9 @@ def test_curves_and_autograd_derivatives_are_drawn():
     _, printed = run_code(code_with(at, "functions = {"))
     assert [p[0] for p in printed] == ["tanh", "sigmoid", "relu"]
     for name, value, grad in printed:
-        shown = table[table["PyTorch"].str.startswith({"tanh": "torch.tanh", "sigmoid": "torch.sigmoid",
-                                                       "relu": "F.relu"}[name])].iloc[0]
+        shown = table[
+            table["PyTorch"].str.startswith({"tanh": "torch.tanh", "sigmoid": "torch.sigmoid", "relu": "F.relu"}[name])
+        ].iloc[0]
         assert value == pytest.approx(shown["f(x)"], abs=1e-4)
         assert grad == pytest.approx(shown["f′(x) (autograd)"], abs=1e-4)
 
