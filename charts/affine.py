@@ -143,3 +143,22 @@ def plane_chart(
     shape = base.transform_filter("datum.part == 'shape'").mark_line(strokeWidth=3.5)
     chart = grid.encode(**encode) + shape.encode(**encode)
     return sized(chart.properties(width=PLANE_SIZE, height=PLANE_SIZE), autosize="pad")
+
+
+def heatmap_spec(
+    matrix: tuple[tuple[float, ...], ...],
+    title: str,
+    row_title: str,
+    col_title: str,
+    highlight_row: int | None = None,
+) -> dict:
+    """`matrix_heatmap`'s Vega-Lite spec, data inline: small hashable arguments, so a page can cache it."""
+    return matrix_heatmap(
+        [list(values) for values in matrix], title, row_title, col_title, highlight_row=highlight_row
+    ).to_dict()
+
+
+def as_rows(values) -> tuple[tuple[float, ...], ...]:
+    """A 2-D tensor or nested list as a tuple of tuples (hashable, for a cached spec)."""
+    rows = values.tolist() if hasattr(values, "tolist") else values
+    return tuple(tuple(float(value) for value in row) for row in rows)

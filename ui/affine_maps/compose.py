@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts.affine import plane_frame
+from charts.affine import plane_chart, plane_frame
 from charts.palette import PRIMARY, SECONDARY
 from core.affine import Composition, affine, between_fn, compose_through, composition
 from core.affine_code import compose_code
 from core.grid import lattice
 from core.nonlinearities import NONLINEARITIES
-from ui.affine_maps.plane import EXTENT, PLANE, draw
+from ui.affine_maps.plane import EXTENT, PLANE
 from ui.affine_maps.settings import SETTINGS, as_map, entries, map_inputs
 from ui.text import t
 
@@ -27,8 +27,13 @@ def composed(f: tuple[float, ...], g: tuple[float, ...], between: str) -> Compos
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def pictures(f: tuple[float, ...], g: tuple[float, ...], between: str, names: tuple[str, ...]) -> list[pd.DataFrame]:
-    """The frames of the two charts: f(g(x)) against one map, and f(between(g(x))) against its best fit."""
+def pictures(
+    f: tuple[float, ...], g: tuple[float, ...], between: str, names: tuple[str, ...], words: tuple[str, ...]
+) -> list[dict]:
+    """The specs of the two charts: f(g(x)) against one map, and f(between(g(x))) against its best fit.
+
+    `names` are the four series' names, `words` the two titles and the legend's.
+    """
     (A, b), (C, d) = as_map(f), as_map(g)
     result = composed(f, g, between)
     composed_name, single, bent, fitted = names
@@ -46,7 +51,12 @@ def pictures(f: tuple[float, ...], g: tuple[float, ...], between: str, names: tu
         ],
         PLANE,
     )
-    return [straight, curved]
+    affine_title, bent_title, legend = words
+    composed_colors = {composed_name: PRIMARY, single: SECONDARY}
+    return [
+        plane_chart(straight, affine_title, legend, composed_colors, (single,)).to_dict(),
+        plane_chart(curved, bent_title, legend, {bent: PRIMARY, fitted: SECONDARY}, (fitted,)).to_dict(),
+    ]
 
 
 def single_map(result: Composition) -> None:
@@ -83,12 +93,9 @@ def render() -> None:
         t("affine.compose.bent"),
         t("affine.compose.fit"),
     )
-    straight, curved = pictures(f, g, between, names)
-    charts = st.columns(2)
-    with charts[0]:
-        draw(straight, t("affine.compose.chart_affine"), {names[0]: PRIMARY, names[1]: SECONDARY}, dashed=(names[1],))
-    with charts[1]:
-        draw(curved, t("affine.compose.chart_bent"), {names[2]: PRIMARY, names[3]: SECONDARY}, dashed=(names[3],))
+    words = (t("affine.compose.chart_affine"), t("affine.compose.chart_bent"), t("affine.plane.legend"))
+    for column, spec in zip(st.columns(2), pictures(f, g, between, names, words), strict=True):
+        column.vega_lite_chart(spec, width="content")
     rms = result.rms
     st.metric(t("affine.compose.rms"), f"{rms:.4f}" if rms >= 1e-4 else f"{rms:.1e}")
     st.markdown(t("affine.compose.rms_none") if between == "none" else t("affine.compose.rms_bent"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.affine import matrix_heatmap
+from charts.affine import as_rows, heatmap_spec
 from core.affine import LinearResult, affine, entry_terms, linear_result, max_abs_difference
 from core.affine_code import entry_sum, linear_code
 from ui.affine_maps.settings import SETTINGS
@@ -16,6 +16,14 @@ from ui.text import t
 @st.cache_data(max_entries=64, show_spinner=False)
 def computed(seed: int, in_features: int, out_features: int, rows: int, device: str) -> LinearResult:
     return linear_result(seed, in_features, out_features, rows, device)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def heatmap(
+    matrix: tuple[tuple[float, ...], ...], title: str, row_title: str, col_title: str, highlight_row: int | None = None
+) -> dict:
+    """A matrix's chart, built once per matrix and titles (building a chart costs more than sending it)."""
+    return heatmap_spec(matrix, title, row_title, col_title, highlight_row)
 
 
 def sizes() -> tuple[int, int, int]:
@@ -46,9 +54,9 @@ def result(in_features: int, out_features: int, rows: int) -> tuple[LinearResult
 def matrices(numbers: LinearResult, rows: int, in_features: int, out_features: int, row: int, column: int) -> None:
     row_title, col_title, unit = t("affine.axis.row"), t("affine.axis.column"), t("affine.axis.output_unit")
     top = st.columns(2)
-    top[0].altair_chart(
-        matrix_heatmap(
-            numbers.batch.tolist(),
+    top[0].vega_lite_chart(
+        heatmap(
+            as_rows(numbers.batch),
             t("affine.linear.x_title", n=rows, m=in_features),
             row_title,
             col_title,
@@ -56,9 +64,9 @@ def matrices(numbers: LinearResult, rows: int, in_features: int, out_features: i
         ),
         width="stretch",
     )
-    top[1].altair_chart(
-        matrix_heatmap(
-            numbers.weight.tolist(),
+    top[1].vega_lite_chart(
+        heatmap(
+            as_rows(numbers.weight),
             t("affine.linear.a_title", n=out_features, m=in_features),
             unit,
             col_title,
@@ -67,13 +75,13 @@ def matrices(numbers: LinearResult, rows: int, in_features: int, out_features: i
         width="stretch",
     )
     bottom = st.columns(2)
-    bottom[0].altair_chart(
-        matrix_heatmap([numbers.bias.tolist()], t("affine.linear.b_title", n=out_features), "", unit),
+    bottom[0].vega_lite_chart(
+        heatmap(as_rows([numbers.bias.tolist()]), t("affine.linear.b_title", n=out_features), "", unit),
         width="stretch",
     )
-    bottom[1].altair_chart(
-        matrix_heatmap(
-            numbers.output.tolist(),
+    bottom[1].vega_lite_chart(
+        heatmap(
+            as_rows(numbers.output),
             t("affine.linear.y_title", n=rows, m=out_features),
             row_title,
             unit,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 import torch
 
@@ -19,17 +18,10 @@ PLANE = plane(EXTENT)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def mapped_plane(maps: tuple[tuple[tuple[float, ...], str], ...]) -> pd.DataFrame:
-    """The grid and the F under each (six numbers of a map, series) pair; a map of None numbers is no map."""
-    layers = []
-    for entries, series in maps:
-        points = PLANE.points if entries is None else affine(*as_map(entries), PLANE.points)
-        layers.append((points, series))
-    return plane_frame(layers, PLANE)
-
-
-def draw(frame: pd.DataFrame, title: str, colors: dict[str, str], dashed: tuple[str, ...] = ()) -> None:
-    st.altair_chart(plane_chart(frame, title, t("affine.plane.legend"), colors, dashed), width="content")
+def playground_spec(entries: tuple[float, ...], before: str, after: str, title: str, legend: str) -> dict:
+    """The grid and the F before (grey) and after the map, as a chart spec."""
+    frame = plane_frame([(PLANE.points, before), (affine(*as_map(entries), PLANE.points), after)], PLANE)
+    return plane_chart(frame, title, legend, {before: OTHER, after: PRIMARY}).to_dict()
 
 
 def summary(entries: tuple[float, ...]) -> None:
@@ -52,8 +44,12 @@ def render() -> None:
         entries = map_inputs("f", ("A", "b"), redraw_both=True)
         summary(entries)
     with picture:
-        before, after = t("affine.plane.before"), t("affine.plane.after")
-        frame = mapped_plane(((None, before), (entries, after)))
-        draw(frame, t("affine.plane.chart_title"), {before: OTHER, after: PRIMARY})
+        words = (
+            t("affine.plane.before"),
+            t("affine.plane.after"),
+            t("affine.plane.chart_title"),
+            t("affine.plane.legend"),
+        )
+        st.vega_lite_chart(playground_spec(entries, *words), width="content")
     st.markdown(f"**{t('common.code')}**")
     st.code(plane_code(*as_map(entries)), language="python")

@@ -42,21 +42,45 @@ def controls() -> tuple[list[str], float, float]:
     return chosen, reach, x0
 
 
-def charts(chosen: list[str], reach: float, x0: float, points: pd.DataFrame) -> None:
-    """f and f′ side by side, with a dot at x0 when it lies inside the drawn range."""
+@st.cache_data(max_entries=128, show_spinner=False)
+def chart_specs(
+    chosen: tuple[str, ...], reach: float, x0: float, names: tuple[str, ...], words: tuple[str, ...]
+) -> list[dict]:
+    """The specs of f and f′ with a dot at x0 when it lies inside the drawn range.
+
+    `names` are the chosen functions' shown names; `words` the titles (values, slopes, legend, x, f, f′).
+    """
+    values_title, slopes_title, legend, x_title, f_title, df_title = words
     drawn = [cached_curve(name, reach) for name in chosen]
-    values = pd.concat([pd.DataFrame({"x": c.x, "y": c.value, "series": name_of(c.name)}) for c in drawn])
-    slopes = pd.concat([pd.DataFrame({"x": c.x, "y": c.slope, "series": name_of(c.name)}) for c in drawn])
-    shown = points if abs(x0) <= reach else points.iloc[0:0]  # no dot outside the drawn range
-    marks_f = pd.DataFrame({"x": x0, "y": shown["value"], "series": shown["name"].map(name_of)})
-    marks_d = pd.DataFrame({"x": x0, "y": shown["grad"], "series": shown["name"].map(name_of)})
-    legend, x_title = t("nonlin.curves.legend"), t("nonlin.axis.x")
-    columns = st.columns(2)
-    for column, lines, marks, title, y_title in [
-        (columns[0], values, marks_f, t("nonlin.curves.values"), t("nonlin.axis.f")),
-        (columns[1], slopes, marks_d, t("nonlin.curves.slopes"), t("nonlin.axis.df")),
-    ]:
-        column.altair_chart(curves_chart(lines, title, x_title, y_title, legend, marks), width="stretch")
+    values = pd.concat([pd.DataFrame({"x": c.x, "y": c.value, "series": n}) for c, n in zip(drawn, names, strict=True)])
+    slopes = pd.concat([pd.DataFrame({"x": c.x, "y": c.slope, "series": n}) for c, n in zip(drawn, names, strict=True)])
+    shown = [row for row in cached_point(chosen, x0)] if abs(x0) <= reach else []  # no dot outside the range
+    label = dict(zip(chosen, names, strict=True))
+    marks_f = pd.DataFrame(
+        {"x": [x0] * len(shown), "y": [v for _, v, _ in shown], "series": [label[n] for n, _, _ in shown]}
+    )
+    marks_d = pd.DataFrame(
+        {"x": [x0] * len(shown), "y": [g for _, _, g in shown], "series": [label[n] for n, _, _ in shown]}
+    )
+    return [
+        curves_chart(values, values_title, x_title, f_title, legend, marks_f).to_dict(),
+        curves_chart(slopes, slopes_title, x_title, df_title, legend, marks_d).to_dict(),
+    ]
+
+
+def charts(chosen: list[str], reach: float, x0: float) -> None:
+    """f and f′ side by side."""
+    words = (
+        t("nonlin.curves.values"),
+        t("nonlin.curves.slopes"),
+        t("nonlin.curves.legend"),
+        t("nonlin.axis.x"),
+        t("nonlin.axis.f"),
+        t("nonlin.axis.df"),
+    )
+    specs = chart_specs(tuple(chosen), reach, x0, tuple(name_of(name) for name in chosen), words)
+    for column, spec in zip(st.columns(2), specs, strict=True):
+        column.vega_lite_chart(spec, width="stretch")
 
 
 def table(chosen: list[str], x0: float, points: pd.DataFrame) -> None:
@@ -86,7 +110,7 @@ def render() -> None:
         st.info(t("nonlin.curves.none"), icon=":material/info:")
         return
     points = pd.DataFrame(cached_point(tuple(chosen), x0), columns=["name", "value", "grad"])
-    charts(chosen, reach, x0, points)
+    charts(chosen, reach, x0)
     table(chosen, x0, points)
     st.markdown(f"**{t('common.code')}**")
     st.code(autograd_code(chosen, x0), language="python")

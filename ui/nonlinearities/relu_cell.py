@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from charts.affine import matrix_heatmap
+from charts.affine import as_rows, heatmap_spec
 from core.nonlinearities import relu_cell
 from core.nonlinearities_code import relu_cell_code
 from ui.nonlinearities.settings import SETTINGS
@@ -17,6 +17,12 @@ def cell(seed: int, rows: int, cols: int, after_affine: bool) -> tuple[list[list
     """The tensor, its ReLU (as lists) and how many entries ReLU set to 0."""
     data, relu = relu_cell(seed, rows, cols, after_affine)
     return data.tolist(), relu.tolist(), int((data < 0).sum())
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def heatmap(matrix: tuple[tuple[float, ...], ...], title: str, row_title: str, col_title: str) -> dict:
+    """A matrix's chart, built once per matrix and titles."""
+    return heatmap_spec(matrix, title, row_title, col_title)
 
 
 @st.fragment
@@ -37,8 +43,8 @@ def render() -> None:
     data, relu, zeroed = cell(seed(), rows, cols, after_affine)
     row_title, col_title = t("nonlin.axis.row"), t("nonlin.axis.column")
     heatmaps = st.columns(2)
-    heatmaps[0].altair_chart(matrix_heatmap(data, t("nonlin.relu.before"), row_title, col_title), width="stretch")
-    heatmaps[1].altair_chart(matrix_heatmap(relu, t("nonlin.relu.after"), row_title, col_title), width="stretch")
+    heatmaps[0].vega_lite_chart(heatmap(as_rows(data), t("nonlin.relu.before"), row_title, col_title), width="stretch")
+    heatmaps[1].vega_lite_chart(heatmap(as_rows(relu), t("nonlin.relu.after"), row_title, col_title), width="stretch")
     st.markdown(t("nonlin.relu.zeroed", count=zeroed, total=rows * cols))
     st.markdown(f"**{t('common.code')}**")
     st.code(relu_cell_code(seed(), rows, cols, after_affine), language="python")

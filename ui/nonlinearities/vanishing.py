@@ -26,24 +26,38 @@ def slopes() -> tuple[list[float], list[float]]:
     return sigmoid_slopes()
 
 
-def flow_chart(norms: dict[str, list[float]], depth: int) -> None:
+@st.cache_data(max_entries=128, show_spinner=False)
+def flow_spec(depth: int, seed: int, same_gain: bool, names: tuple[str, ...], words: tuple[str, ...]) -> dict:
+    """The gradient-flow chart's spec; `names` are STACKED's shown names, `words` its titles."""
+    label = dict(zip(STACKED, names, strict=True))
     frame = pd.DataFrame(
         [
-            {"layers": j, "norm": norm, "series": name_of(name)}
-            for name, values in norms.items()
+            {"layers": j, "norm": norm, "series": label[name]}
+            for name, values in flows(depth, seed, same_gain).items()
             for j, norm in enumerate(values)
         ]
     )
-    st.altair_chart(
-        gradient_flow_chart(
-            frame,
-            t("nonlin.vanish.chart", depth=depth),
-            t("nonlin.vanish.axis_layers"),
-            t("nonlin.vanish.axis_norm"),
-            t("nonlin.curves.legend"),
-        ),
-        width="stretch",
+    return gradient_flow_chart(frame, *words).to_dict()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def sigmoid_spec(far: float, name: str, words: tuple[str, ...]) -> dict:
+    """σ′ on a log scale with a dot at `far`."""
+    xs, grads = slopes()
+    frame = pd.DataFrame({"x": xs, "y": grads, "series": name})
+    mark = pd.DataFrame({"x": [far], "y": [sigmoid_slope(far)], "series": [name]})
+    return curves_chart(frame, *words, mark, log_y=True, height=220).to_dict()
+
+
+def flow_chart(norms: dict[str, list[float]], depth: int, same_gain: bool) -> None:
+    words = (
+        t("nonlin.vanish.chart", depth=depth),
+        t("nonlin.vanish.axis_layers"),
+        t("nonlin.vanish.axis_norm"),
+        t("nonlin.curves.legend"),
     )
+    names = tuple(name_of(name) for name in STACKED)
+    st.vega_lite_chart(flow_spec(depth, seed(), same_gain, names, words), width="stretch")
     metrics = st.columns(len(STACKED))
     for column, name in zip(metrics, STACKED, strict=True):
         values = norms[name]
@@ -71,24 +85,15 @@ def sigmoid() -> None:
         key=SETTINGS.key("abs_x"),
         persist_state="session",
     )
-    xs, grads = slopes()
     at_far = sigmoid_slope(far)
-    frame = pd.DataFrame({"x": xs, "y": grads, "series": name_of("sigmoid")})
-    mark = pd.DataFrame({"x": [far], "y": [at_far], "series": [name_of("sigmoid")]})
-    left, right = st.columns([3, 2])
-    left.altair_chart(
-        curves_chart(
-            frame,
-            t("nonlin.sigmoid.chart"),
-            t("nonlin.sigmoid.axis_x"),
-            t("nonlin.sigmoid.axis_y"),
-            t("nonlin.curves.legend"),
-            mark,
-            log_y=True,
-            height=220,
-        ),
-        width="stretch",
+    words = (
+        t("nonlin.sigmoid.chart"),
+        t("nonlin.sigmoid.axis_x"),
+        t("nonlin.sigmoid.axis_y"),
+        t("nonlin.curves.legend"),
     )
+    left, right = st.columns([3, 2])
+    left.vega_lite_chart(sigmoid_spec(far, name_of("sigmoid"), words), width="stretch")
     with right:
         st.metric(t("nonlin.sigmoid.metric", x=f"{far:g}"), f"{at_far:.3g}")
         st.metric(t("nonlin.sigmoid.share"), f"{at_far / 0.25:.2%}")
@@ -110,7 +115,7 @@ def render() -> None:
         persist_state="session",
         help=t("nonlin.vanish.same_gain_help"),
     )
-    flow_chart(flows(depth, seed(), same_gain), depth)
+    flow_chart(flows(depth, seed(), same_gain), depth, same_gain)
     sigmoid()  # its own fragment: its slider redraws only its chart
     st.markdown(f"**{t('common.code')}**")
     st.code(gradient_code(depth, WIDTH, BATCH, seed(), same_gain), language="python")
