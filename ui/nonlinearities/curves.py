@@ -54,7 +54,7 @@ def chart_specs(
     drawn = [cached_curve(name, reach) for name in chosen]
     values = pd.concat([pd.DataFrame({"x": c.x, "y": c.value, "series": n}) for c, n in zip(drawn, names, strict=True)])
     slopes = pd.concat([pd.DataFrame({"x": c.x, "y": c.slope, "series": n}) for c, n in zip(drawn, names, strict=True)])
-    shown = [row for row in cached_point(chosen, x0)] if abs(x0) <= reach else []  # no dot outside the range
+    shown = list(cached_point(chosen, x0)) if abs(x0) <= reach else []  # no dot outside the range
     label = dict(zip(chosen, names, strict=True))
     marks_f = pd.DataFrame(
         {"x": [x0] * len(shown), "y": [v for _, v, _ in shown], "series": [label[n] for n, _, _ in shown]}
