@@ -7,23 +7,19 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-LABEL_SIZE = 14
-TITLE_SIZE = 15
+from charts.palette import DIVERGING_SCHEME, INK
+from charts.theme import LABEL_SIZE
+
 PLANE_SIZE = 380
 
 
-def styled(chart: alt.TopLevelMixin, autosize: str = "fit-x") -> alt.TopLevelMixin:
-    """Font sizes that stay readable on a projector, and a sizing mode.
+def sized(chart: alt.TopLevelMixin, autosize: str = "fit-x") -> alt.TopLevelMixin:
+    """A sizing mode (the look comes from the app's theme).
 
     Streamlit's default sizing ("fit") counts the title, axes and legend inside the height,
     which squeezes the plot; "fit-x" fits only the width, "pad" keeps the given size.
     """
-    return (
-        chart.properties(autosize=alt.AutoSizeParams(type=autosize, contains="padding"))
-        .configure_axis(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE)
-        .configure_legend(labelFontSize=LABEL_SIZE, titleFontSize=TITLE_SIZE, labelLimit=320)
-        .configure_title(fontSize=TITLE_SIZE + 2, anchor="start")
-    )
+    return chart.properties(autosize=alt.AutoSizeParams(type=autosize, contains="padding"))
 
 
 def matrix_frame(matrix: Sequence[Sequence[float]]) -> pd.DataFrame:
@@ -61,7 +57,7 @@ def matrix_heatmap(
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             "value:Q",
-            scale=alt.Scale(scheme="redblue", domain=[-limit, limit]),
+            scale=alt.Scale(scheme=DIVERGING_SCHEME, domain=[-limit, limit]),
             legend=None,
         ),
         tooltip=[
@@ -72,16 +68,14 @@ def matrix_heatmap(
     )
     text = base.mark_text(fontSize=LABEL_SIZE if columns <= 5 else LABEL_SIZE - 1).encode(
         text=alt.Text("value:Q", format=f".{digits}f"),
-        color=alt.condition(f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value("black")),
+        color=alt.condition(f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value(INK)),
     )
     layers = [cells, text]
     if highlight_row is not None:
-        outline = alt.Chart(frame[frame["row"] == highlight_row]).mark_rect(
-            fill=None, stroke="#111111", strokeWidth=3
-        )
+        outline = alt.Chart(frame[frame["row"] == highlight_row]).mark_rect(fill=None, stroke=INK, strokeWidth=3)
         layers.append(outline.encode(x="col:O", y="row:O"))
     # A step, not a total height: the title and the axes must not eat the rows' space.
-    return styled(alt.layer(*layers).properties(height=alt.Step(42)))
+    return sized(alt.layer(*layers).properties(height=alt.Step(42)))
 
 
 def polyline_frame(points, line: Sequence[int], series: str, part: str) -> pd.DataFrame:
@@ -97,6 +91,17 @@ def polyline_frame(points, line: Sequence[int], series: str, part: str) -> pd.Da
             "part": part,
         }
     )
+
+
+def plane_frame(layers: Sequence[tuple[object, str]], plane) -> pd.DataFrame:
+    """Each (mapped points of a `core.grid.Plane`, series) pair as its grid's and its letter F's polylines."""
+    parts = []
+    for mapped, series in layers:
+        parts += [
+            polyline_frame(mapped[: plane.grid_size], plane.grid_line, series, "grid"),
+            polyline_frame(mapped[plane.grid_size :], plane.shape_line, series, "shape"),
+        ]
+    return pd.concat(parts, ignore_index=True)
 
 
 def plane_chart(
@@ -137,4 +142,23 @@ def plane_chart(
     grid = base.transform_filter("datum.part == 'grid'").mark_line(strokeWidth=1.3, opacity=0.75)
     shape = base.transform_filter("datum.part == 'shape'").mark_line(strokeWidth=3.5)
     chart = grid.encode(**encode) + shape.encode(**encode)
-    return styled(chart.properties(width=PLANE_SIZE, height=PLANE_SIZE), autosize="pad")
+    return sized(chart.properties(width=PLANE_SIZE, height=PLANE_SIZE), autosize="pad")
+
+
+def heatmap_spec(
+    matrix: tuple[tuple[float, ...], ...],
+    title: str,
+    row_title: str,
+    col_title: str,
+    highlight_row: int | None = None,
+) -> dict:
+    """`matrix_heatmap`'s Vega-Lite spec, data inline: small hashable arguments, so a page can cache it."""
+    return matrix_heatmap(
+        [list(values) for values in matrix], title, row_title, col_title, highlight_row=highlight_row
+    ).to_dict()
+
+
+def as_rows(values) -> tuple[tuple[float, ...], ...]:
+    """A 2-D tensor or nested list as a tuple of tuples (hashable, for a cached spec)."""
+    rows = values.tolist() if hasattr(values, "tolist") else values
+    return tuple(tuple(float(value) for value in row) for row in rows)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.affine import styled
+from charts.affine import sized
+from charts.palette import OTHER
 
 
 def curves_chart(
@@ -37,14 +38,12 @@ def curves_chart(
     )
     layers = [lines]
     if not log_y:
-        layers.insert(0, alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#999").encode(y="y:Q"))
+        layers.insert(0, alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color=OTHER).encode(y="y:Q"))
     if marks is not None and len(marks):
         layers.append(
-            alt.Chart(marks)
-            .mark_point(size=110, filled=True)
-            .encode(x="x:Q", y=alt.Y("y:Q", scale=scale), color=color)
+            alt.Chart(marks).mark_point(size=110, filled=True).encode(x="x:Q", y=alt.Y("y:Q", scale=scale), color=color)
         )
-    return styled(alt.layer(*layers).properties(height=height))
+    return sized(alt.layer(*layers).properties(height=height))
 
 
 def gradient_flow_chart(
@@ -62,4 +61,4 @@ def gradient_flow_chart(
         ],
     )
     chart = base.mark_line(strokeWidth=2.5) + base.mark_point(size=60, filled=True)
-    return styled(chart.properties(height=280))
+    return sized(chart.properties(height=280))

@@ -50,3 +50,18 @@ def gradient_norms(
         activations.append(h)
     grads = torch.autograd.grad(h.sum(), activations)
     return [float(g.norm(dim=1).mean()) for g in reversed(grads)]
+
+
+STACKED: tuple[str, ...] = ("sigmoid", "tanh", "relu")  # the functions the page stacks, side by side
+
+
+def gradient_flows(
+    depth: int,
+    width: int = 32,
+    batch: int = 64,
+    seed: int = 1,
+    same_gain: bool = False,
+    names: tuple[str, ...] = STACKED,
+) -> dict[str, list[float]]:
+    """`gradient_norms` of each function through the same stack, each with its own init gain or all at gain 1."""
+    return {name: gradient_norms(name, depth, width, batch, seed, 1.0 if same_gain else None) for name in names}

@@ -37,8 +37,16 @@ def grid_lines(extent: float = 2.0, lines: int = 9, samples: int = 41) -> Polyli
 
 # A capital F: it has no mirror symmetry, so a reflection is visible at a glance.
 _LETTER_F = [
-    (0.0, 0.0), (0.4, 0.0), (0.4, 0.6), (0.9, 0.6), (0.9, 1.0), (0.4, 1.0),
-    (0.4, 1.4), (1.1, 1.4), (1.1, 1.8), (0.0, 1.8),
+    (0.0, 0.0),
+    (0.4, 0.0),
+    (0.4, 0.6),
+    (0.9, 0.6),
+    (0.9, 1.0),
+    (0.4, 1.0),
+    (0.4, 1.4),
+    (1.1, 1.4),
+    (1.1, 1.8),
+    (0.0, 1.8),
 ]
 
 
@@ -104,3 +112,35 @@ def lattice(extent: float = 2.0, count: int = 41) -> torch.Tensor:
         raise ValueError(f"need extent > 0 and count >= 2; got extent={extent}, count={count}")
     ticks = torch.linspace(-extent, extent, count)
     return torch.cartesian_prod(ticks, ticks)
+
+
+def preset_entries(name: str) -> tuple[float, float, float, float, float, float]:
+    """A preset map as the six numbers a learner types: A[0, 0], A[0, 1], A[1, 0], A[1, 1], b[0], b[1]."""
+    preset_map(name)  # a clear error for an unknown name
+    (row_0, row_1), shift = PRESET_MAPS[name]
+    return (*(float(value) for value in (*row_0, *row_1)), *(float(value) for value in shift))  # type: ignore[return-value]
+
+
+def map_from_entries(entries: tuple[float, ...]) -> tuple[torch.Tensor, torch.Tensor]:
+    """The matrix A (2 x 2) and the vector b of the six numbers of `preset_entries`' order."""
+    if len(entries) != 6:
+        raise ValueError(f"a 2-D affine map has 6 numbers; got {len(entries)}")
+    values = [float(value) for value in entries]
+    return torch.tensor([values[:2], values[2:4]]), torch.tensor(values[4:])
+
+
+@dataclass(frozen=True)
+class Plane:
+    """What the playground draws: the grid's points, then the letter F's, with their line ids."""
+
+    points: torch.Tensor
+    grid_size: int  # the first `grid_size` rows of `points` are the grid
+    grid_line: tuple[int, ...]
+    shape_line: tuple[int, ...]
+
+
+def plane(extent: float = 2.0, lines: int = 9, samples: int = 25) -> Plane:
+    """The grid on [-extent, extent]^2 and the letter F, stacked, so one map moves both at once."""
+    grid = grid_lines(extent, lines=lines, samples=samples)
+    shape = letter_f()
+    return Plane(torch.cat([grid.points, shape]), grid.points.shape[0], grid.line, (0,) * shape.shape[0])

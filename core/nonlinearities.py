@@ -62,9 +62,9 @@ def values_and_derivatives(name: str, x: torch.Tensor) -> tuple[torch.Tensor, to
     return y.detach(), grad.detach()
 
 
-def relu_cell(seed: int, rows: int = 2, cols: int = 2, after_affine_cell: bool = True) -> tuple[
-    torch.Tensor, torch.Tensor
-]:
+def relu_cell(
+    seed: int, rows: int = 2, cols: int = 2, after_affine_cell: bool = True
+) -> tuple[torch.Tensor, torch.Tensor]:
     """The tutorial's ReLU cell: a `randn(rows, cols)` tensor and its ReLU, drawn after `seed`.
 
     With `after_affine_cell` the affine cell's draws (nn.Linear(5, 3), randn(2, 5)) come first,
@@ -77,3 +77,45 @@ def relu_cell(seed: int, rows: int = 2, cols: int = 2, after_affine_cell: bool =
             draw(AFFINE_CELL)
         data = torch.randn(rows, cols)
     return data, F.relu(data)
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One function drawn on [-reach, reach]: the x values, f(x) and f'(x) (autograd)."""
+
+    name: str
+    x: list[float]
+    value: list[float]
+    slope: list[float]
+
+
+def curve(name: str, reach: float, samples: int = 401) -> Curve:
+    """f and its autograd derivative at `samples` evenly spaced points of [-reach, reach]."""
+    if reach <= 0 or samples < 2:
+        raise ValueError(f"need reach > 0 and at least 2 samples; got reach={reach}, samples={samples}")
+    xs = torch.linspace(-reach, reach, samples)
+    values, grads = values_and_derivatives(name, xs)
+    return Curve(name, xs.tolist(), values.tolist(), grads.tolist())
+
+
+def at_point(names: list[str] | tuple[str, ...], x0: float) -> list[tuple[str, float, float]]:
+    """(name, f(x0), f'(x0)) for each function, f' by autograd (float32, as the page's code computes it)."""
+    point = torch.tensor([x0])
+    rows = []
+    for name in names:
+        value, grad = values_and_derivatives(name, point)
+        rows.append((name, float(value[0]), float(grad[0])))
+    return rows
+
+
+def sigmoid_slopes(limit: float = 15.0, samples: int = 301) -> tuple[list[float], list[float]]:
+    """σ'(x) on [0, limit], in float64 so that σ(x) does not round to 1 and leave a slope of 0 at large x."""
+    grid = torch.linspace(0, limit, samples, dtype=torch.float64)
+    _, grads = values_and_derivatives("sigmoid", grid)
+    return grid.tolist(), grads.tolist()
+
+
+def sigmoid_slope(x: float) -> float:
+    """σ'(x) by autograd, in float64."""
+    _, grad = values_and_derivatives("sigmoid", torch.tensor([x], dtype=torch.float64))
+    return float(grad[0])

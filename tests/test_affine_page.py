@@ -75,11 +75,11 @@ def test_default_batch_reproduces_the_tutorial_and_its_code_runs():
 
 def test_sizes_and_chosen_entry_follow_the_controls():
     at = open_page(PAGE)
-    at.slider(key="affine_in").set_value(3)
-    at.slider(key="affine_out").set_value(2)
-    at.slider(key="affine_rows").set_value(4).run()
-    at.selectbox(key="affine_row").select(3)
-    at.selectbox(key="affine_column").select(1).run()
+    at.slider(key="affine.in_features").set_value(3)
+    at.slider(key="affine.out_features").set_value(2)
+    at.slider(key="affine.rows").set_value(4).run()
+    at.selectbox(key="affine.row").select(3)
+    at.selectbox(key="affine.column").select(1).run()
     assert_clean(at)
     output = matrix(chart(at, "Output"))
     assert len(output) == 4 and len(output[0]) == 2
@@ -99,7 +99,7 @@ def test_seed_changes_the_batch():
 
 def test_reflection_preset_flips_the_plane():
     at = open_page(PAGE)
-    at.selectbox(key="affine_f_preset").select("reflection").run()
+    at.selectbox(key="affine.f_preset").select("reflection").run()
     assert_clean(at)
     assert metric(at, "Determinant") == "-1.000"
     assert any("det < 0" in m.value for m in at.markdown)
@@ -117,10 +117,10 @@ def test_reflection_preset_flips_the_plane():
 
 def test_typed_numbers_change_the_determinant_and_the_area():
     at = open_page(PAGE)
-    at.selectbox(key="affine_f_preset").select("identity").run()
-    at.number_input(key="affine_f_a11").set_value(2.0)
-    at.number_input(key="affine_f_a22").set_value(1.5)
-    at.number_input(key="affine_f_b1").set_value(1.0).run()
+    at.selectbox(key="affine.f_preset").select("identity").run()
+    at.number_input(key="affine.f_a11").set_value(2.0)
+    at.number_input(key="affine.f_a22").set_value(1.5)
+    at.number_input(key="affine.f_b1").set_value(1.0).run()
     assert_clean(at)
     assert metric(at, "Determinant") == "3.000"
     assert any("grows by the factor 3.000" in m.value for m in at.markdown)
@@ -135,7 +135,7 @@ def test_composition_is_exact_until_a_nonlinearity_bends_it():
     assert float(metric(at, "best single affine map")) < 1e-5
     assert any("best affine fit is exact" in m.value for m in at.markdown)
 
-    at.selectbox(key="affine_between").select("relu").run()
+    at.selectbox(key="affine.between").select("relu").run()
     assert_clean(at)
     rms = float(metric(at, "best single affine map"))
     assert rms > 0.05
@@ -151,23 +151,23 @@ def test_composition_is_exact_until_a_nonlinearity_bends_it():
 
 def test_prediction_question_gives_feedback():
     at = open_page(PAGE)
-    assert at.radio(key="affine_quiz").value is None
+    assert at.radio(key="affine.quiz").value is None
     assert not at.success
-    at.radio(key="affine_quiz").set_value("anything").run()
+    at.radio(key="affine.quiz").set_value("anything").run()
     assert at.error and "Not quite" in at.error[0].value
-    at.radio(key="affine_quiz").set_value("affine").run()
+    at.radio(key="affine.quiz").set_value("affine").run()
     assert at.success and at.success[0].value.startswith("Right")
 
 
 def test_controls_survive_a_page_switch():
     at = open_page(PAGE)
-    at.slider(key="affine_in").set_value(4).run()
-    at.selectbox(key="affine_f_preset").select("shear").run()
+    at.slider(key="affine.in_features").set_value(4).run()
+    at.selectbox(key="affine.f_preset").select("shear").run()
     at.switch_page("app_pages/home.py").run()
     at.switch_page(PAGE).run()
-    assert at.slider(key="affine_in").value == 4
-    assert at.selectbox(key="affine_f_preset").value == "shear"
-    assert at.number_input(key="affine_f_a12").value == 1.0
+    assert at.slider(key="affine.in_features").value == 4
+    assert at.selectbox(key="affine.f_preset").value == "shear"
+    assert at.number_input(key="affine.f_a12").value == 1.0
 
 
 def test_page_in_chinese():

@@ -38,20 +38,21 @@ def test_curves_and_autograd_derivatives_are_drawn():
     _, printed = run_code(code_with(at, "functions = {"))
     assert [p[0] for p in printed] == ["tanh", "sigmoid", "relu"]
     for name, value, grad in printed:
-        shown = table[table["PyTorch"].str.startswith({"tanh": "torch.tanh", "sigmoid": "torch.sigmoid",
-                                                       "relu": "F.relu"}[name])].iloc[0]
+        shown = table[
+            table["PyTorch"].str.startswith({"tanh": "torch.tanh", "sigmoid": "torch.sigmoid", "relu": "F.relu"}[name])
+        ].iloc[0]
         assert value == pytest.approx(shown["f(x)"], abs=1e-4)
         assert grad == pytest.approx(shown["f′(x) (autograd)"], abs=1e-4)
 
 
 def test_all_functions_can_be_overlaid_and_none_is_explained():
     at = open_page(PAGE)
-    everything = at.multiselect(key="nonlin_chosen").options
+    everything = at.multiselect(key="nonlin.chosen").options
     assert len(everything) >= 8
-    at.multiselect(key="nonlin_chosen").set_value(
+    at.multiselect(key="nonlin.chosen").set_value(
         ["tanh", "sigmoid", "relu", "leaky_relu", "elu", "gelu", "silu", "softplus", "hardtanh"]
     )
-    at.slider(key="nonlin_x0").set_value(-2.0).run()
+    at.slider(key="nonlin.x0").set_value(-2.0).run()
     assert_clean(at)
     assert len({r["series"] for r in curves(at, "by autograd")}) == 9
     table = at.dataframe[0].value
@@ -60,14 +61,14 @@ def test_all_functions_can_be_overlaid_and_none_is_explained():
     _, printed = run_code(code_with(at, "functions = {"))
     assert len(printed) == 9
 
-    at.multiselect(key="nonlin_chosen").set_value([]).run()
+    at.multiselect(key="nonlin.chosen").set_value([]).run()
     assert_clean(at)
     assert at.info and "at least one" in at.info[0].value
 
 
 def test_vanishing_gradients_through_the_chosen_depth():
     at = open_page(PAGE)
-    at.slider(key="nonlin_depth").set_value(15).run()
+    at.slider(key="nonlin.depth").set_value(15).run()
     assert_clean(at)
     flow = chart(at, "stack of 15 layers")
     assert max(r["layers"] for r in flow) == 15
@@ -87,7 +88,7 @@ def test_vanishing_gradients_through_the_chosen_depth():
 def test_same_gain_for_all_makes_relu_shrink_too():
     at = open_page(PAGE)
     tuned = float(metric(at, "ReLU: gradient at the input"))
-    at.toggle(key="nonlin_same_gain").set_value(True).run()
+    at.toggle(key="nonlin.same_gain").set_value(True).run()
     untuned = float(metric(at, "ReLU: gradient at the input"))
     assert untuned < tuned / 10
     _, printed = run_code(code_with(at, "def input_gradient"))
@@ -96,7 +97,7 @@ def test_same_gain_for_all_makes_relu_shrink_too():
 
 def test_sigmoid_gradient_as_x_grows():
     at = open_page(PAGE)
-    at.slider(key="nonlin_abs_x").set_value(10.0).run()
+    at.slider(key="nonlin.abs_x").set_value(10.0).run()
     s = 1 / (1 + math.exp(-10.0))
     assert metric(at, "σ′(10)") == f"{s * (1 - s):.3g}"
     points = curves(at, "log scale")
@@ -119,9 +120,9 @@ def test_relu_cell_reproduces_the_tutorial_and_its_code_runs():
 
 def test_relu_cell_as_the_first_draw_with_another_shape():
     at = open_page(PAGE)
-    at.toggle(key="nonlin_after_affine").set_value(False)
-    at.slider(key="nonlin_rows").set_value(3)
-    at.slider(key="nonlin_cols").set_value(4).run()
+    at.toggle(key="nonlin.after_affine").set_value(False)
+    at.slider(key="nonlin.rows").set_value(3)
+    at.slider(key="nonlin.cols").set_value(4).run()
     torch.manual_seed(1)
     expected = torch.randn(3, 4)
     assert torch.allclose(torch.tensor(matrix(chart(at, "data"))), expected)
@@ -133,10 +134,10 @@ def test_relu_cell_as_the_first_draw_with_another_shape():
 
 def test_prediction_question_gives_feedback():
     at = open_page(PAGE)
-    assert at.radio(key="nonlin_quiz").value is None
-    at.radio(key="nonlin_quiz").set_value("0.5").run()
+    assert at.radio(key="nonlin.quiz").value is None
+    at.radio(key="nonlin.quiz").set_value("0.5").run()
     assert at.error and "0.25" in at.error[0].value
-    at.radio(key="nonlin_quiz").set_value("0.25").run()
+    at.radio(key="nonlin.quiz").set_value("0.25").run()
     assert at.success and at.success[0].value.startswith("Right")
 
 

@@ -1,0 +1,30 @@
+"""The non-linearities page's settings, under the keys "nonlin.*"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ui.settings import PageSettings
+from ui.text import t
+
+
+@dataclass(frozen=True)
+class NonlinSettings:
+    chosen: tuple[str, ...] = ("tanh", "sigmoid", "relu")
+    reach: float = 5.0
+    x0: float = 1.0
+    depth: int = 10
+    same_gain: bool = False
+    abs_x: float = 5.0
+    rows: int = 2
+    cols: int = 2
+    after_affine: bool = True
+    quiz: str | None = None
+
+
+SETTINGS = PageSettings("nonlin", NonlinSettings)
+
+
+def name_of(key: str) -> str:
+    """A function's name as the page shows it."""
+    return t(f"nonlin.fn.{key}")
