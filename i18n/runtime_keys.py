@@ -52,23 +52,23 @@ def runtime_key_families() -> dict[str, list[str]]:
     from core.weights_file import WeightsFileError
     from ui.pages import PAGES, SECTIONS
 
-    affine_quiz = page_constant("app_pages/affine_maps.py", "QUIZ")
+    affine_quiz = page_constant("ui/affine_maps/question.py", "OPTIONS")
     return {
         "streamlit_app.py, app_pages/home.py: ui.pages": (
             keys("nav.section", SECTIONS)
             + [spec.title_key for spec in PAGES]
             + [spec.tour_key for spec in PAGES if spec.tour_key]
         ),
-        "app_pages/affine_maps.py": (
+        "ui/affine_maps/": (
             keys("affine.preset", PRESET_MAPS)
             + keys("affine.between", ["none", *NONLINEARITIES])
             + keys("affine.det", ["collapse", "flip", "keep", "grow", "shrink"])
             + keys("affine.quiz.option", affine_quiz)
             + keys("affine.quiz.wrong", [answer for answer in affine_quiz if answer != "affine"])
         ),
-        "app_pages/nonlinearities.py": (
+        "ui/nonlinearities/": (
             keys("nonlin.fn", NONLINEARITIES)
-            + keys("nonlin.quiz.option", page_constant("app_pages/nonlinearities.py", "QUIZ"))
+            + keys("nonlin.quiz.option", page_constant("ui/nonlinearities/question.py", "OPTIONS"))
         ),
         "ui/softmax/": (
             keys("softmax.source", softmax_lesson.SOURCES)
