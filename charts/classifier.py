@@ -59,14 +59,10 @@ def heatmap_frame(
     records = []
     for position, i in enumerate(order):
         for label_ix, label in enumerate(labels):
-            records.append(
-                (vocab[i], i, label, float(weight[label_ix, i]), int(counts.get(vocab[i], 0)), position)
-            )
+            records.append((vocab[i], i, label, float(weight[label_ix, i]), int(counts.get(vocab[i], 0)), position))
     for label_ix, label in enumerate(labels):
         records.append((bias_name, -1, label, float(bias[label_ix]), None, len(words)))
-    return pd.DataFrame.from_records(
-        records, columns=["word", "index", "label", "weight", "count", "position"]
-    )
+    return pd.DataFrame.from_records(records, columns=["word", "index", "label", "weight", "count", "position"])
 
 
 def weight_heatmap(
@@ -199,9 +195,7 @@ def confusion_chart(matrix, labels: Sequence[str], texts: dict) -> alt.Chart:
     matrix = torch.as_tensor(matrix).detach().cpu()
     labels = list(labels)
     if tuple(matrix.shape) != (len(labels), len(labels)):
-        raise ValueError(
-            f"the matrix has shape {tuple(matrix.shape)}; {len(labels)} labels need a square of that size"
-        )
+        raise ValueError(f"the matrix has shape {tuple(matrix.shape)}; {len(labels)} labels need a square of that size")
     frame = pd.DataFrame.from_records(
         [(labels[i], labels[j], int(matrix[i, j])) for i in range(len(labels)) for j in range(len(labels))],
         columns=["true", "predicted", "count"],
@@ -217,9 +211,7 @@ def confusion_chart(matrix, labels: Sequence[str], texts: dict) -> alt.Chart:
         y=alt.Y("true:N", title=_text(texts, "true"), sort=labels),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color(
-            "count:Q", title=_text(texts, "count"), scale=alt.Scale(scheme="blues", domain=[0, top])
-        ),
+        color=alt.Color("count:Q", title=_text(texts, "count"), scale=alt.Scale(scheme="blues", domain=[0, top])),
         tooltip=[
             alt.Tooltip("true:N", title=_text(texts, "true")),
             alt.Tooltip("predicted:N", title=_text(texts, "predicted")),

@@ -24,7 +24,15 @@ INK = "#111111"
 MUTED_INK = "#555555"
 # Loss bands of a contour map, from low (light) to high (dark).
 BANDS: tuple[str, ...] = (
-    "#fbfcfd", "#eef2f6", "#e0e7ee", "#d1dbe5", "#c1cedb", "#b0c0d0", "#9eb1c4", "#8ba1b7", "#778fa8",
+    "#fbfcfd",
+    "#eef2f6",
+    "#e0e7ee",
+    "#d1dbe5",
+    "#c1cedb",
+    "#b0c0d0",
+    "#9eb1c4",
+    "#8ba1b7",
+    "#778fa8",
 )
 # Vega schemes: signed values diverge around zero; counts grow from light to dark.
 DIVERGING_SCHEME = "redblue"

@@ -107,9 +107,7 @@ class ManualStep:
     new_loss: float
 
 
-def sgd_by_hand(
-    surface: Surface, lr: float, steps: int, start: tuple[float, float] | None = None
-) -> list[ManualStep]:
+def sgd_by_hand(surface: Surface, lr: float, steps: int, start: tuple[float, float] | None = None) -> list[ManualStep]:
     """Plain gradient descent without torch.optim: autograd for the gradient, the update by hand.
 
     Stops early if a point runs away: with n records, point n + 1 is where `descend` reports it.
@@ -170,9 +168,7 @@ def manual_code(surface: Surface, lr: float, steps: int, start: tuple[float, flo
     )
 
 
-def race_code(
-    surface: Surface, optimizers: list[str], lr: float, steps: int, start: tuple[float, float]
-) -> str:
+def race_code(surface: Surface, optimizers: list[str], lr: float, steps: int, start: tuple[float, float]) -> str:
     """A script that runs the race with torch.optim and prints where each optimiser ends."""
     x0, y0 = (_number(v) for v in start)
     cx, cy = (_number(v) for v in surface.centre)
@@ -181,9 +177,7 @@ def race_code(
         for name in optimizers
     )
     return (
-        "import torch\nfrom torch import optim\n\n"
-        + surface.code
-        + f"\n\nlr, steps = {_number(lr)}, {steps}\n"
+        "import torch\nfrom torch import optim\n\n" + surface.code + f"\n\nlr, steps = {_number(lr)}, {steps}\n"
         "optimisers = {\n" + makers.replace("{lr}", "lr") + "\n}\n"
         f"centre, escape_radius = torch.tensor([{cx}, {cy}]), {surface.escape_radius!r}\n"
         "results = {}\n"

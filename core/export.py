@@ -235,9 +235,7 @@ def reproduction_script(
     config.check()
     rows = validate(rows)
     if config.optimizer not in OPTIMIZER_CODE:
-        raise ValueError(
-            f"unknown optimiser {config.optimizer!r}; choose one of: {', '.join(OPTIMIZER_CODE)}"
-        )
+        raise ValueError(f"unknown optimiser {config.optimizer!r}; choose one of: {', '.join(OPTIMIZER_CODE)}")
     # repr() writes each text as a valid Python literal, whatever quotes or backslashes it holds.
     corpus = "\n".join(f"    ({row.text!r}, {row.label!r}, {row.split!r})," for row in rows)
     head = _SCRIPT_HEAD.format(

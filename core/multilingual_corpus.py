@@ -506,9 +506,7 @@ def _interleave(split: str) -> tuple[Row, ...]:
     position = 0 if split == "train" else 1
     columns = [(label, pair[position]) for label, pair in SENTENCES.items()]
     length = max(len(texts) for _, texts in columns)
-    return tuple(
-        Row(texts[i], label, split) for i in range(length) for label, texts in columns if i < len(texts)
-    )
+    return tuple(Row(texts[i], label, split) for i in range(length) for label, texts in columns if i < len(texts))
 
 
 MULTILINGUAL_CORPUS: tuple[Row, ...] = _interleave("train") + _interleave("test")

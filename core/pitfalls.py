@@ -35,9 +35,7 @@ PITFALLS: dict[str, Pitfall] = {
         Pitfall(
             "softmax_into_ce",
             "nn.CrossEntropyLoss()(F.softmax(scores, dim=1), target)",
-            lambda scores, target, reduction: F.cross_entropy(
-                F.softmax(scores, dim=1), target, reduction=reduction
-            ),
+            lambda scores, target, reduction: F.cross_entropy(F.softmax(scores, dim=1), target, reduction=reduction),
         ),
         Pitfall(
             "log_softmax_twice",
@@ -49,9 +47,7 @@ PITFALLS: dict[str, Pitfall] = {
         Pitfall(
             "wrong_dim",
             "nn.NLLLoss()(F.log_softmax(scores, dim=0), target)",
-            lambda scores, target, reduction: F.nll_loss(
-                F.log_softmax(scores, dim=0), target, reduction=reduction
-            ),
+            lambda scores, target, reduction: F.nll_loss(F.log_softmax(scores, dim=0), target, reduction=reduction),
         ),
     )
 }

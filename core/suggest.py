@@ -42,6 +42,7 @@ def batch_for(train_rows: int) -> tuple[int, float]:
             batch, lr = size, rate
     return batch, lr
 
+
 TUTORIAL = TrainConfig()  # optimiser sgd, lr 0.1, 100 epochs, per sentence
 
 # Why these settings; the UI translates the code.

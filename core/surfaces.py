@@ -186,9 +186,7 @@ def _classifier_code(seed: int, first: WeightChoice, second: WeightChoice) -> st
     sentences = ",\n".join(
         f"    ({row.text!r}.split(), {row.label!r})" for row in TUTORIAL_CORPUS if row.split == "train"
     )
-    tests = ",\n".join(
-        f"    ({row.text!r}.split(), {row.label!r})" for row in TUTORIAL_CORPUS if row.split == "test"
-    )
+    tests = ",\n".join(f"    ({row.text!r}.split(), {row.label!r})" for row in TUTORIAL_CORPUS if row.split == "test")
     draws = ", ".join(code.strip() for code in draws_code(BEFORE_CLASSIFIER).splitlines()) + "\n"
     return f"""import torch.nn.functional as F
 from torch import nn

@@ -135,8 +135,7 @@ def run_at_limits(rows) -> dict:
     prepared = time.perf_counter()
     snapshot = len(data.vocab) * len(data.labels) * 4
     epochs = MAX_SNAPSHOT_BYTES // snapshot + 2
-    result = train(data, TrainConfig(optimizer="adam", lr=0.05, epochs=epochs, update_mode="minibatch",
-                                     batch_size=256))
+    result = train(data, TrainConfig(optimizer="adam", lr=0.05, epochs=epochs, update_mode="minibatch", batch_size=256))
     return {
         "sentences": len(rows),
         "vocab": len(data.vocab),
@@ -242,8 +241,13 @@ def worker(args) -> None:
 
         # Zipf draws leave a few rare words of the list unused: a list 2.5 % longer than the limit
         # gives just under the limit's number of distinct words.
-        rows = zipf_corpus(LIMITS.rows, LIMITS.words * 41 // 40, labels=LIMITS.labels, seed=0,
-                           mean_length=LIMITS.tokens // LIMITS.rows - 1)
+        rows = zipf_corpus(
+            LIMITS.rows,
+            LIMITS.words * 41 // 40,
+            labels=LIMITS.labels,
+            seed=0,
+            mean_length=LIMITS.tokens // LIMITS.rows - 1,
+        )
     else:
         rows = zipf_corpus(args.sentences, VOCABULARY.get(args.sentences, args.sentences), labels=5, seed=0)
     baseline = _status_kb("VmRSS")

@@ -24,8 +24,15 @@ from tests.conftest import served_app  # noqa: E402
 PAGES = ("affine-maps", "nonlinearities", "softmax", "objectives", "optimisation")
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 QUIET_MS = 400
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-quic", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 
 # Records every change of the app's script state with its time, from the first call on.
 WATCH = """() => {

@@ -31,8 +31,15 @@ from tests.conftest import served_app  # noqa: E402
 
 PAGES = ("softmax", "nonlinearities", "objectives", "affine-maps")
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-quic", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
 
 
 def load_seconds(page, url: str) -> float:
@@ -64,8 +71,9 @@ def main() -> None:
     rows = zipf_corpus(args.sentences, args.sentences)
     data = prepare(rows)
     batch, _ = batch_for(len(data.train))
-    per_epoch = estimate_seconds("minibatch", 1, len(data.train), len(data.test), len(data.vocab), len(data.labels),
-                                 batch)
+    per_epoch = estimate_seconds(
+        "minibatch", 1, len(data.train), len(data.test), len(data.vocab), len(data.labels), batch
+    )
     epochs = max(1, min(int(0.9 * LIMITS.seconds // per_epoch), LIMITS.work // len(data.train)))
     corpus = Path(tempfile.mkdtemp()) / "largest.csv"
     corpus.write_text(rows_to_csv(rows), encoding="utf-8")
@@ -94,8 +102,10 @@ def main() -> None:
         trained = time.perf_counter() - started
         browser.close()
 
-    print(f"Session A trains {len(data.train):,} sentences ({len(data.vocab):,} words), Adam, batches of {batch}, "
-          f"{epochs} epochs: {trained:.1f} s from the click to the result.")
+    print(
+        f"Session A trains {len(data.train):,} sentences ({len(data.vocab):,} words), Adam, batches of {batch}, "
+        f"{epochs} epochs: {trained:.1f} s from the click to the result."
+    )
     print(f"Session B opens lesson pages ({', '.join(PAGES)}), {args.loads} loads each way.\n")
     print("| session B's page loads | median s | p95 s | max s |")
     print("|---|---:|---:|---:|")

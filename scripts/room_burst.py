@@ -61,14 +61,18 @@ def main() -> None:
 
     one = burst(1, data, config)
     room = burst(args.clicks, data, config)
-    print(f"Multilingual preset ({len(data.train)} training sentences, {len(data.vocab):,} words), "
-          f"tutorial settings, torch {torch.__version__}, {args.threads} thread(s)\n")
+    print(
+        f"Multilingual preset ({len(data.train)} training sentences, {len(data.vocab):,} words), "
+        f"tutorial settings, torch {torch.__version__}, {args.threads} thread(s)\n"
+    )
     print("| clicks | trainings | CPU s | wall s until all have a result |")
     print("|---:|---:|---:|---:|")
     for clicks, row in ((1, one), (args.clicks, room)):
         print(f"| {clicks} | {row['trainings']} | {row['cpu']:.2f} | {row['wall']:.2f} |")
-    print(f"\n{args.clicks} identical clicks cost {room['cpu'] / one['cpu']:.2f}x the CPU time of one training "
-          f"(without sharing: {args.clicks}x).")
+    print(
+        f"\n{args.clicks} identical clicks cost {room['cpu'] / one['cpu']:.2f}x the CPU time of one training "
+        f"(without sharing: {args.clicks}x)."
+    )
 
 
 if __name__ == "__main__":

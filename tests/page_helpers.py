@@ -35,5 +35,3 @@ def run_code(code: str) -> list:
     printed: list = []
     exec(code, {"print": lambda *args: printed.extend(args)})
     return printed
-
-

@@ -40,8 +40,7 @@ MARKDOWN_TEXTS = """() => [...document.querySelectorAll('[data-testid="stMain"] 
 
 
 def assert_nothing_injected(page) -> None:
-    assert page.evaluate(INJECTED) == {"links": 0, "images": 0, "emphasis": 0, "katex": 0,
-                                       "svgFromText": 0, "pwned": 0}
+    assert page.evaluate(INJECTED) == {"links": 0, "images": 0, "emphasis": 0, "katex": 0, "svgFromText": 0, "pwned": 0}
 
 
 def shown_text(locator) -> str:
@@ -98,8 +97,7 @@ def test_hostile_corpus_and_sentences_render_as_plain_text(page, app_url, tmp_pa
         box.press("Enter")
         # Wait for this sentence's words (a fragment rerun), shown literally among the coloured words.
         first_word = sentence.split()[0]
-        page.wait_for_function(f"({MARKDOWN_TEXTS})().some((text) => text.includes({first_word!r}))",
-                               timeout=LONG)
+        page.wait_for_function(f"({MARKDOWN_TEXTS})().some((text) => text.includes({first_word!r}))", timeout=LONG)
         wait_until_idle(page)
         assert_nothing_injected(page)
         label = shown_text(main.locator('[data-testid="stMetricValue"]')).strip()
@@ -120,8 +118,9 @@ def test_bad_weight_files_leave_a_working_session(page, app_url, tmp_path):
         path.write_bytes(data)
         open_tab(page, "Export")
         upload(page, path)
-        expect(main.locator('[data-testid="stAlertContentError"]')).to_contain_text(f"“{kind}.pt” was not loaded",
-                                                                                 timeout=LONG)
+        expect(main.locator('[data-testid="stAlertContentError"]')).to_contain_text(
+            f"“{kind}.pt” was not loaded", timeout=LONG
+        )
         assert_healthy(app_url)
         # The next click works, with the run that was kept.
         open_tab(page, "Predict")
@@ -141,8 +140,10 @@ def test_uploads_over_the_limits_keep_the_corpus_and_the_server(page, app_url, t
     expect(main).to_contain_text("6 rows: 4 for training, 2 for testing.", timeout=LONG)
     files = {
         "rows": [Row(f"s{i}", "X" if i % 2 else "Y") for i in range(LIMITS.rows + 1)],
-        "words": [Row(" ".join(f"w{r}_{i}" for i in range(LIMITS.words_per_row)), "X" if r % 2 else "Y")
-                  for r in range(LIMITS.words // LIMITS.words_per_row + 1)],
+        "words": [
+            Row(" ".join(f"w{r}_{i}" for i in range(LIMITS.words_per_row)), "X" if r % 2 else "Y")
+            for r in range(LIMITS.words // LIMITS.words_per_row + 1)
+        ],
     }
     for name, rows in files.items():
         path = tmp_path / f"{name}.csv"

@@ -16,9 +16,7 @@ def settle(tab) -> None:
     """Wait for the rerun a click started, then for the charts to be drawn."""
     time.sleep(1.5)
     wait_until_idle(tab)
-    tab.wait_for_function(
-        f"document.querySelectorAll('{CHARTS} canvas, {CHARTS} svg').length >= 3", timeout=60_000
-    )
+    tab.wait_for_function(f"document.querySelectorAll('{CHARTS} canvas, {CHARTS} svg').length >= 3", timeout=60_000)
 
 
 def open_optimisation(tab, app_url: str, query: str = "") -> None:

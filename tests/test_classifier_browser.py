@@ -35,8 +35,7 @@ def test_preset_train_heatmap_predict(page, app_url):
     choose(page, "Ready-made corpus", "Tutorial (4 training and 2 test sentences)")
     page.get_by_role("button", name="Load it").click()
     wait_until_idle(page)
-    expect(main).to_contain_text("Loaded the Tutorial (4 training and 2 test sentences) corpus.",
-                                 timeout=LONG)
+    expect(main).to_contain_text("Loaded the Tutorial (4 training and 2 test sentences) corpus.", timeout=LONG)
     expect(main).to_contain_text("6 rows: 4 for training, 2 for testing.")
     screenshot(page, "classifier-corpus")
 
@@ -108,7 +107,7 @@ def test_stop_keeps_the_epochs_done(page, app_url):
 def test_uploaded_corpus_survives_a_page_switch(page, app_url, tmp_path):
     corpus = tmp_path / "corpus.csv"
     corpus.write_text(
-        'text,label,split\nhello there friend,EN,train\nhola amigo mio,ES,train\n'
+        "text,label,split\nhello there friend,EN,train\nhola amigo mio,ES,train\n"
         '"bonjour, mon ami",FR,train\nhello amigo,EN,test\n',
         encoding="utf-8",
     )

@@ -71,9 +71,7 @@ def test_heatmap_holds_every_weight_in_order_with_the_bias_last(tutorial_run):
 def test_heatmap_colour_diverges_around_zero_and_titles_are_the_given_texts(tutorial_run):
     dataset, result = tutorial_run
     order = word_order(result.final_weight, "index")
-    chart = weight_heatmap(
-        result.final_weight, result.final_bias, dataset.vocab, dataset.labels, {}, order, HEAT_TEXTS
-    )
+    chart = weight_heatmap(result.final_weight, result.final_bias, dataset.vocab, dataset.labels, {}, order, HEAT_TEXTS)
     encoding = spec_of(chart)["encoding"]
     scale = encoding["color"]["scale"]
     assert scale["scheme"] == "redblue" and scale["domainMid"] == 0
@@ -113,9 +111,7 @@ def test_heatmap_top_k_stays_small_with_a_thousand_words():
 def test_heatmap_of_the_difference_and_a_word_named_like_the_bias_row():
     weight = torch.tensor([[1.0, -2.0], [0.5, 0.0]])
     vocab = ["(Bias)", "x"]  # a user may type anything, even the bias row's name
-    spec = spec_of(
-        weight_heatmap(weight - 1, torch.zeros(2), vocab, ["A", "B"], {"x": 3}, [1, 0], HEAT_TEXTS)
-    )
+    spec = spec_of(weight_heatmap(weight - 1, torch.zeros(2), vocab, ["A", "B"], {"x": 3}, [1, 0], HEAT_TEXTS))
     sort = spec["encoding"]["y"]["sort"]
     assert sort[:2] == ["x", "(Bias)"] and sort[2] != "(Bias)" and sort[2].strip() == "(Bias)"
     values = {(r["word"], r["label"]): r["weight"] for r in rows_of(spec)}
@@ -201,9 +197,7 @@ def test_comparison_chart_overlays_runs(tutorial_run):
     spec = spec_of(comparison_chart(results, "test_accuracy", {"value": "Accuracy", "run": "Optimiser"}))
     rows = rows_of(spec)
     assert [r["value"] for r in rows if r["run"] == "Adam"] == [0.0, 1.0]
-    assert [r["value"] for r in rows if r["run"] == "SGD"] == pytest.approx(
-        [h.test_accuracy for h in result.history]
-    )
+    assert [r["value"] for r in rows if r["run"] == "SGD"] == pytest.approx([h.test_accuracy for h in result.history])
     assert spec["encoding"]["color"]["title"] == "Optimiser"
     assert spec["encoding"]["y"]["scale"]["domain"] == [0, 1]
     loss_spec = spec_of(comparison_chart(results, "train_loss", {}))

@@ -95,8 +95,10 @@ def test_defaults_are_the_tutorial_and_reproduce_its_numbers(trained):
     assert len(charts) == 4
     confusion = [row for chart in charts for row in chart_data(chart) if "predicted" in row]
     assert {(row["true"], row["predicted"]): row["count"] for row in confusion} == {
-        ("SPANISH", "SPANISH"): 1, ("SPANISH", "ENGLISH"): 0,
-        ("ENGLISH", "SPANISH"): 0, ("ENGLISH", "ENGLISH"): 1,
+        ("SPANISH", "SPANISH"): 1,
+        ("SPANISH", "ENGLISH"): 0,
+        ("ENGLISH", "SPANISH"): 0,
+        ("ENGLISH", "ENGLISH"): 1,
     }
 
 
@@ -119,7 +121,7 @@ def test_heatmap_spec_holds_words_weights_and_bias(trained):
     at.number_input(key="classifier.heatmap_k").set_value(3).run()
     data = chart_data(at.get("vega_lite_chart")[0])
     weight = run.result.final_weight
-    spread = (weight.max(dim=0).values - weight.min(dim=0).values)
+    spread = weight.max(dim=0).values - weight.min(dim=0).values
     expected = [vocab[i] for i in torch.sort(spread, descending=True, stable=True).indices[:3].tolist()]
     words = list(dict.fromkeys(row["word"] for row in data))
     assert words == [*expected, "(bias)"]
@@ -173,7 +175,11 @@ def test_export_script_shown_runs_and_prints_the_apps_weights(trained):
     creo_line = next(line for line in printed if line.startswith("creo\t"))
     assert creo_line.split("\t")[1:] == ["0.2803", "-0.5605"]
     assert {button.proto.label for button in at.get("download_button")} == {
-        "Weights (CSV)", "Settings (JSON)", "Script (.py)", "Weights (PyTorch file)"}
+        "Weights (CSV)",
+        "Settings (JSON)",
+        "Script (.py)",
+        "Weights (PyTorch file)",
+    }
 
 
 def test_inspection_shows_vocabulary_vector_and_runnable_code():
@@ -201,11 +207,14 @@ def test_inspection_shows_vocabulary_vector_and_runnable_code():
 def test_editing_rows_lists_problems_and_disables_train():
     at = open_page(PAGE)
     version = at.session_state["classifier.editor_version"]
-    edit_corpus(at, {
-        "edited_rows": {0: {"label": ""}, 4: {"label": "FRENCH"}},
-        "added_rows": [{"text": "bonjour", "label": "FRENCH", "split": "bad"}],
-        "deleted_rows": [1],
-    })
+    edit_corpus(
+        at,
+        {
+            "edited_rows": {0: {"label": ""}, 4: {"label": "FRENCH"}},
+            "added_rows": [{"text": "bonjour", "label": "FRENCH", "split": "bad"}],
+            "deleted_rows": [1],
+        },
+    )
     assert_clean(at)
     assert at.session_state["classifier.editor_version"] == version + 1
     assert len(rows(at)) == 6
@@ -221,8 +230,10 @@ def test_editing_rows_lists_problems_and_disables_train():
 
     # Fixing them through the editor enables Train again; the delta is applied exactly once.
     show_tab(at, "corpus")
-    edit_corpus(at, {"edited_rows": {"0": {"label": "SPANISH"}, "3": {"label": "ENGLISH"}},
-                     "added_rows": [], "deleted_rows": [5]})
+    edit_corpus(
+        at,
+        {"edited_rows": {"0": {"label": "SPANISH"}, "3": {"label": "ENGLISH"}}, "added_rows": [], "deleted_rows": [5]},
+    )
     at.run()
     assert len(rows(at)) == 5 and not at.error
     show_tab(at, "train")
@@ -231,8 +242,7 @@ def test_editing_rows_lists_problems_and_disables_train():
 
 def test_corpus_survives_a_page_switch_and_a_failed_training(monkeypatch):
     at = open_page(PAGE)
-    edit_corpus(at, {"edited_rows": {}, "added_rows": [{"text": "Hola amigo", "label": "SPANISH"}],
-                     "deleted_rows": []})
+    edit_corpus(at, {"edited_rows": {}, "added_rows": [{"text": "Hola amigo", "label": "SPANISH"}], "deleted_rows": []})
     assert rows(at)[-1] == {"text": "Hola amigo", "label": "SPANISH", "split": "train"}
     edited = [dict(row) for row in rows(at)]
     at.switch_page("app_pages/replay.py").run()
@@ -356,10 +366,15 @@ def test_tutorial_settings_button_restores_the_tutorial_run():
 
 def test_apply_editor_delta_and_escape():
     table = [{"text": "a", "label": "X", "split": "train"}, {"text": "b", "label": "Y", "split": "test"}]
-    delta = {"edited_rows": {"1": {"text": None}}, "added_rows": [{"text": "c", "label": float("nan")}],
-             "deleted_rows": [0]}
+    delta = {
+        "edited_rows": {"1": {"text": None}},
+        "added_rows": [{"text": "c", "label": float("nan")}],
+        "deleted_rows": [0],
+    }
     assert apply_editor_delta(table, delta) == [
-        {"text": "", "label": "Y", "split": "test"}, {"text": "c", "label": "", "split": "train"}]
+        {"text": "", "label": "Y", "split": "test"},
+        {"text": "c", "label": "", "split": "train"},
+    ]
     assert apply_editor_delta(table, None) == table
     assert plain("**x** <b>$z$</b>") == r"\*\*x\*\* \<b\>\$z\$\<\/b\>"
     assert bow_code(["a"], {"a": 0}).count("make_bow_vector") == 2

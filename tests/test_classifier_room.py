@@ -42,8 +42,9 @@ def test_a_large_preset_gets_settings_that_fit_it_and_says_why():
     assert at.session_state["classifier.batch_size"] == batch_for(len(PRESETS["multilingual"]))[0]
     show_tab(at, "train")
     infos = [info.value for info in at.info]
-    assert any(translate("classifier.suggest.applied", "en") in info and "training sentences" in info
-               for info in infos), infos
+    assert any(
+        translate("classifier.suggest.applied", "en") in info and "training sentences" in info for info in infos
+    ), infos
     assert any("Estimated training time" in caption.value for caption in at.caption)
     run = train(at)
     assert run.result.status == "completed" and run.result.history[-1].test_accuracy > 0.9

@@ -17,8 +17,7 @@ from core.training import DivergenceError, TrainConfig, train
 from core.vocabulary import Vocabulary
 
 TUTORIAL_WORDS = (
-    "me gusta comer en la cafeteria Give it to No creo que sea una buena idea is not a good get lost "
-    "at Yo si on"
+    "me gusta comer en la cafeteria Give it to No creo que sea una buena idea is not a good get lost at Yo si on"
 ).split()
 
 
@@ -33,7 +32,11 @@ def tutorial():
 def test_tokenize_splits_on_whitespace_like_the_tutorial():
     assert tokenize("No creo  que\tsea") == "No creo  que\tsea".split()
     assert tokenize("Hola, Mundo!  ¿Qué tal?", lowercase=True, strip_punctuation=True) == [
-        "hola", "mundo", "qué", "tal"]
+        "hola",
+        "mundo",
+        "qué",
+        "tal",
+    ]
     assert tokenize("... !!", strip_punctuation=True) == []
 
 
@@ -46,8 +49,13 @@ def test_problems_name_the_row_and_the_problem():
         Row("ciao", "IT", "test"),
     ]
     found = {(p.row, p.code) for p in find_problems(rows)}
-    assert found == {(2, "empty_text"), (3, "empty_label"), (4, "bad_split"), (5, "unknown_test_label"),
-                     (None, "too_few_labels")}
+    assert found == {
+        (2, "empty_text"),
+        (3, "empty_label"),
+        (4, "bad_split"),
+        (5, "unknown_test_label"),
+        (None, "too_few_labels"),
+    }
     with pytest.raises(ValueError, match="row 2: the text is empty"):
         validate(rows)
 
@@ -120,11 +128,9 @@ def test_seed_then_model_gives_a_plain_scripts_initial_weights(tutorial):
 def test_tutorial_draws_give_the_tutorials_initial_weights(tutorial):
     model = seeded_model(1, 2, 26, tutorial_draws=True)
     torch.testing.assert_close(model.linear.bias, torch.tensor([0.0631, 0.1465]), atol=5e-5, rtol=0)
-    torch.testing.assert_close(model.linear.weight[0, :3], torch.tensor([0.1194, 0.0609, -0.1268]),
-                               atol=5e-5, rtol=0)
+    torch.testing.assert_close(model.linear.weight[0, :3], torch.tensor([0.1194, 0.0609, -0.1268]), atol=5e-5, rtol=0)
     with torch.no_grad():
-        torch.testing.assert_close(model(tutorial.x_train[:1]), torch.tensor([[-0.5378, -0.8771]]),
-                                   atol=5e-5, rtol=0)
+        torch.testing.assert_close(model(tutorial.x_train[:1]), torch.tensor([[-0.5378, -0.8771]]), atol=5e-5, rtol=0)
 
 
 def test_classifier_is_linear_then_log_softmax():

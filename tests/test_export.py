@@ -169,9 +169,7 @@ def test_script_survives_any_user_text_and_imports_only_torch(runs):
     imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert imported == {"torch", "torch.nn.functional"}
     # The corpus literal holds the texts exactly (labels trimmed, as validation does).
-    corpus = next(
-        node.value for node in tree.body if isinstance(node, ast.Assign) and node.targets[0].id == "CORPUS"
-    )
+    corpus = next(node.value for node in tree.body if isinstance(node, ast.Assign) and node.targets[0].id == "CORPUS")
     assert ast.literal_eval(corpus) == [(r.text, r.label.strip(), r.split) for r in TRICKY_ROWS]
     assert _printed_weights(stdout)[1] == _expected(result, dataset)
 

@@ -92,8 +92,12 @@ def test_a_hostile_sentence_is_predicted_and_shown_literally(hostile_run, senten
 def test_hostile_labels_get_columns_of_their_own():
     """A label named like a table column must not break the tables that show one column per label."""
     at = open_page(PAGE)
-    rows = [{"text": "a b", "label": "Word", "split": "train"}, {"text": "c d", "label": "Count", "split": "train"},
-            {"text": "a", "label": "Word", "split": "test"}, {"text": "e", "label": "Known", "split": "train"}]
+    rows = [
+        {"text": "a b", "label": "Word", "split": "train"},
+        {"text": "c d", "label": "Count", "split": "train"},
+        {"text": "a", "label": "Word", "split": "test"},
+        {"text": "e", "label": "Known", "split": "train"},
+    ]
     at.session_state["classifier.rows"] = rows
     at.session_state["classifier.editor_version"] += 1
     show_tab(at, "inspect")
@@ -169,8 +173,13 @@ def over_limit_files() -> dict[str, bytes]:
     many_words = " ".join(f"w{i}" for i in range(LIMITS.words_per_row))
     return {
         "rows": _csv(base + [Row(f"s{i}", "X") for i in range(LIMITS.rows)]),
-        "words": _csv(base + [Row(" ".join(f"w{r}_{i}" for i in range(LIMITS.words_per_row)), "X")
-                              for r in range(LIMITS.words // LIMITS.words_per_row + 1)]),
+        "words": _csv(
+            base
+            + [
+                Row(" ".join(f"w{r}_{i}" for i in range(LIMITS.words_per_row)), "X")
+                for r in range(LIMITS.words // LIMITS.words_per_row + 1)
+            ]
+        ),
         "words_per_row": _csv(base + [Row(many_words + " one_more", "Y")]),
         "tokens": _csv(base + [Row("x " * LIMITS.words_per_row, "X") for _ in range(LIMITS.tokens // 1000 + 1)]),
         "labels": _csv([Row(f"s{i}", f"L{i}") for i in range(LIMITS.labels + 1)]),
@@ -238,8 +247,9 @@ def test_an_unexpected_failure_in_an_upload_restores_the_session(monkeypatch):
 # ---------------------------------------------------------------- lesson pages
 
 
-@pytest.mark.parametrize(("path", "prefix"), [("app_pages/softmax.py", "softmax"),
-                                              ("app_pages/objectives.py", "objectives")])
+@pytest.mark.parametrize(
+    ("path", "prefix"), [("app_pages/softmax.py", "softmax"), ("app_pages/objectives.py", "objectives")]
+)
 @pytest.mark.parametrize("text", HOSTILE_STRINGS[:8])
 def test_hostile_scores_on_lesson_pages_are_refused_as_plain_text(path, prefix, text):
     at = open_page(path)

@@ -282,8 +282,16 @@ def test_surface_and_loss_charts_carry_the_paths():
     frame = grid_frame(grid.x_edges.tolist(), grid.y_edges.tolist(), grid.loss.tolist())
     paths = pd.DataFrame([{"path": "SGD", "step": 0, "x": -2.5, "y": 2.0, "loss": 23.125}])
     spec = surface_chart(
-        frame, paths, x_range=(-3, 3), y_range=(-3, 3), x_title="x", y_title="y",
-        loss_title="loss", path_title="rule", colors={"SGD": "#d62728"}, start=(-2.5, 2.0),
+        frame,
+        paths,
+        x_range=(-3, 3),
+        y_range=(-3, 3),
+        x_title="x",
+        y_title="y",
+        loss_title="loss",
+        path_title="rule",
+        colors={"SGD": "#d62728"},
+        start=(-2.5, 2.0),
         runaways=paths.assign(x=9.0),
     ).to_dict()
     rows = [row for rows in spec["datasets"].values() for row in rows]
@@ -295,7 +303,5 @@ def test_surface_and_loss_charts_carry_the_paths():
         False,
         True,
     ]
-    curve = loss_chart(
-        paths, step_title="step", loss_title="loss", path_title="rule", colors={"SGD": "#d62728"}
-    )
+    curve = loss_chart(paths, step_title="step", loss_title="loss", path_title="rule", colors={"SGD": "#d62728"})
     assert curve.to_dict()["layer"][0]["encoding"]["y"]["scale"]["type"] == "symlog"

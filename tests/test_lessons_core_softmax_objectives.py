@@ -33,8 +33,14 @@ def test_parse_scores_accepts_commas_spaces_and_chinese_commas():
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("", "at least two"), ("3", "at least two"), ("1, two", "'two' is not a number"),
-     ("1, nan", "not a finite"), ("1, inf", "not a finite"), (", ".join(["1"] * 13), "at most 12")],
+    [
+        ("", "at least two"),
+        ("3", "at least two"),
+        ("1, two", "'two' is not a number"),
+        ("1, nan", "not a finite"),
+        ("1, inf", "not a finite"),
+        (", ".join(["1"] * 13), "at most 12"),
+    ],
 )
 def test_parse_scores_rejects_bad_input_with_a_clear_message(text, message):
     with pytest.raises(ValueError, match=message):

@@ -27,8 +27,9 @@ def replay():
 
 
 def assert_4_decimals(got, want):
-    torch.testing.assert_close(torch.tensor(got, dtype=torch.float64), torch.tensor(want, dtype=torch.float64),
-                               atol=5e-5 + 1e-7, rtol=0)
+    torch.testing.assert_close(
+        torch.tensor(got, dtype=torch.float64), torch.tensor(want, dtype=torch.float64), atol=5e-5 + 1e-7, rtol=0
+    )
 
 
 @pytest.mark.parametrize("key", sorted(PRINTED))

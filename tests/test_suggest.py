@@ -57,4 +57,7 @@ def test_batches_grow_with_the_corpus():
     assert batch_for(4_000) == (256, 0.05)
     multilingual = suggested_settings(360, 1_300, 6, 90)
     assert (multilingual.update_mode, multilingual.batch_size, multilingual.reason_code) == (
-        "minibatch", 32, "minibatch_for_size")
+        "minibatch",
+        32,
+        "minibatch_for_size",
+    )

@@ -175,9 +175,7 @@ def test_each_run_equals_train_from_that_state(tutorial):
 
 
 def test_tutorial_draws_of_the_first_config_decide_the_start(tutorial):
-    results = compare_optimizers(
-        tutorial, [TrainConfig(tutorial_draws=True, epochs=1), TrainConfig(epochs=1)]
-    )
+    results = compare_optimizers(tutorial, [TrainConfig(tutorial_draws=True, epochs=1), TrainConfig(epochs=1)])
     expected = train(tutorial, TrainConfig(tutorial_draws=True, epochs=1))
     for result in results:
         assert torch.equal(result.initial_weight, expected.initial_weight)

@@ -19,17 +19,37 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("app_pages/home.py", "home", "nav.home", ":material/home:", "start"),
-    PageSpec("app_pages/affine_maps.py", "affine-maps", "nav.affine", ":material/transform:", "lessons",
-             "home.card.affine"),
-    PageSpec("app_pages/nonlinearities.py", "nonlinearities", "nav.nonlinearities", ":material/show_chart:",
-             "lessons", "home.card.nonlinearities"),
+    PageSpec(
+        "app_pages/affine_maps.py", "affine-maps", "nav.affine", ":material/transform:", "lessons", "home.card.affine"
+    ),
+    PageSpec(
+        "app_pages/nonlinearities.py",
+        "nonlinearities",
+        "nav.nonlinearities",
+        ":material/show_chart:",
+        "lessons",
+        "home.card.nonlinearities",
+    ),
     PageSpec("app_pages/softmax.py", "softmax", "nav.softmax", ":material/percent:", "lessons", "home.card.softmax"),
-    PageSpec("app_pages/objectives.py", "objectives", "nav.objectives", ":material/target:", "lessons",
-             "home.card.objectives"),
-    PageSpec("app_pages/optimisation.py", "optimisation", "nav.optimisation", ":material/trending_down:", "lessons",
-             "home.card.optimisation"),
-    PageSpec("app_pages/classifier.py", "classifier", "nav.classifier", ":material/translate:", "lab",
-             "home.card.classifier"),
+    PageSpec(
+        "app_pages/objectives.py",
+        "objectives",
+        "nav.objectives",
+        ":material/target:",
+        "lessons",
+        "home.card.objectives",
+    ),
+    PageSpec(
+        "app_pages/optimisation.py",
+        "optimisation",
+        "nav.optimisation",
+        ":material/trending_down:",
+        "lessons",
+        "home.card.optimisation",
+    ),
+    PageSpec(
+        "app_pages/classifier.py", "classifier", "nav.classifier", ":material/translate:", "lab", "home.card.classifier"
+    ),
     PageSpec("app_pages/replay.py", "tutorial-replay", "nav.replay", ":material/replay:", "lab", "home.card.replay"),
 )
 SECTIONS: tuple[str, ...] = ("start", "lessons", "lab")

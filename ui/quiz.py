@@ -23,8 +23,13 @@ def predict_then_reveal(
     `wrong` may depend on the wrong answer chosen.
     """
     answer = st.radio(
-        question, options, index=None, format_func=format_func, key=key,
-        horizontal=horizontal, persist_state="session",
+        question,
+        options,
+        index=None,
+        format_func=format_func,
+        key=key,
+        horizontal=horizontal,
+        persist_state="session",
     )
     if answer == correct:
         st.success(right, icon=":material/check_circle:")

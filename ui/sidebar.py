@@ -22,7 +22,11 @@ def render_sidebar() -> None:
             bind="query-params",
         )
         st.number_input(
-            t("sidebar.seed"), min_value=0, max_value=2**31 - 1, step=1, key="seed",
+            t("sidebar.seed"),
+            min_value=0,
+            max_value=2**31 - 1,
+            step=1,
+            key="seed",
             help=t("sidebar.seed_help"),
         )
         devices = available_devices()

@@ -81,8 +81,7 @@ def render_problems() -> None:
         more = len(texts) - 50
         if more > 0:
             lines += "\n- " + t("classifier.problem.more", count=more)
-        st.error(t("classifier.problem.title", count=len(texts)) + "\n\n" + lines,
-                 icon=":material/error:")
+        st.error(t("classifier.problem.title", count=len(texts)) + "\n\n" + lines, icon=":material/error:")
 
 
 def render_editor() -> None:
@@ -103,7 +102,10 @@ def render_editor() -> None:
             "text": st.column_config.TextColumn(t("classifier.corpus.col.text"), width="large"),
             "label": st.column_config.TextColumn(t("classifier.corpus.col.label"), width="small"),
             "split": st.column_config.SelectboxColumn(
-                t("classifier.corpus.col.split"), options=list(SPLITS), default="train", width="small",
+                t("classifier.corpus.col.split"),
+                options=list(SPLITS),
+                default="train",
+                width="small",
                 help=t("classifier.corpus.col.split_help"),
             ),
         },
@@ -122,11 +124,21 @@ def render() -> None:
             key="classifier.preset",
             persist_state="session",
         )
-        st.button(t("classifier.corpus.load"), key="classifier.load_preset", on_click=_load_preset,
-                  icon=":material/file_open:", help=t("classifier.corpus.load_help"))
+        st.button(
+            t("classifier.corpus.load"),
+            key="classifier.load_preset",
+            on_click=_load_preset,
+            icon=":material/file_open:",
+            help=t("classifier.corpus.load_help"),
+        )
     with upload:
-        st.file_uploader(t("classifier.corpus.upload"), type=["csv"], key=_upload_key(),
-                         on_change=_read_upload, help=t("classifier.corpus.upload_help"))
+        st.file_uploader(
+            t("classifier.corpus.upload"),
+            type=["csv"],
+            key=_upload_key(),
+            on_change=_read_upload,
+            help=t("classifier.corpus.upload_help"),
+        )
         if st.session_state.get(UPLOAD_ERROR):
             name, detail = st.session_state[UPLOAD_ERROR]
             st.error(t("classifier.corpus.upload_error"), icon=":material/error:")
@@ -141,10 +153,14 @@ def render() -> None:
     render_editor()
     rows = state.corpus_rows()
     train_count = sum(row.split == "train" for row in rows)
-    st.caption(t("classifier.corpus.summary", rows=len(rows), train=train_count,
-                 test=len(rows) - train_count))
+    st.caption(t("classifier.corpus.summary", rows=len(rows), train=train_count, test=len(rows) - train_count))
     st.download_button(
-        t("classifier.corpus.download"), rows_to_csv(rows), file_name="corpus.csv", mime="text/csv",
-        key="classifier.download_corpus", on_click="ignore", icon=":material/download:",
+        t("classifier.corpus.download"),
+        rows_to_csv(rows),
+        file_name="corpus.csv",
+        mime="text/csv",
+        key="classifier.download_corpus",
+        on_click="ignore",
+        icon=":material/download:",
     )
     render_problems()

@@ -31,8 +31,9 @@ def _import_key() -> str:
 def import_weights(run: state.Run, payload: bytes) -> state.Run:
     """A run whose 'after' weights are the imported ones, its 'before' the seeded start."""
     weight, bias = weights_from_bytes(payload, len(run.labels), len(run.vocab))
-    return state.Run(imported_result(run.dataset, run.result.config, weight, bias), run.dataset, run.options,
-                     run.vocab_from_test)
+    return state.Run(
+        imported_result(run.dataset, run.result.config, weight, bias), run.dataset, run.options, run.vocab_from_test
+    )
 
 
 def _read_import() -> None:
@@ -67,22 +68,38 @@ def render() -> None:
     columns[0].download_button(
         t("classifier.export.weights_csv"),
         weights_csv(result.final_weight, result.final_bias, run.vocab, run.labels),
-        file_name="weights.csv", mime="text/csv", on_click="ignore", icon=":material/table:",
+        file_name="weights.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/table:",
         key="classifier.export_csv",
     )
     columns[1].download_button(
-        t("classifier.export.config"), config_json(result.config, run.options, run.vocab_from_test),
-        file_name="config.json", mime="application/json", on_click="ignore", icon=":material/settings:",
+        t("classifier.export.config"),
+        config_json(result.config, run.options, run.vocab_from_test),
+        file_name="config.json",
+        mime="application/json",
+        on_click="ignore",
+        icon=":material/settings:",
         key="classifier.export_config",
     )
     script = run_script(run)
     columns[2].download_button(
-        t("classifier.export.script"), script, file_name="reproduce_run.py", mime="text/x-python",
-        on_click="ignore", icon=":material/code:", key="classifier.export_script",
+        t("classifier.export.script"),
+        script,
+        file_name="reproduce_run.py",
+        mime="text/x-python",
+        on_click="ignore",
+        icon=":material/code:",
+        key="classifier.export_script",
     )
     columns[3].download_button(
-        t("classifier.export.tensors"), weights_to_bytes(result.final_weight, result.final_bias),
-        file_name="weights.pt", mime="application/octet-stream", on_click="ignore", icon=":material/memory:",
+        t("classifier.export.tensors"),
+        weights_to_bytes(result.final_weight, result.final_bias),
+        file_name="weights.pt",
+        mime="application/octet-stream",
+        on_click="ignore",
+        icon=":material/memory:",
         key="classifier.export_tensors",
     )
     st.markdown(f"**{t('classifier.export.script_title')}**")
@@ -95,8 +112,10 @@ def render() -> None:
     st.file_uploader(t("classifier.export.import"), type=["pt"], key=_import_key(), on_change=_read_import)
     if st.session_state.get(IMPORT_ERROR):
         name, code, details = st.session_state[IMPORT_ERROR]
-        st.error(t("classifier.export.import_error_named", name=plain(name)) + " "
-                 + import_error_text(code, details), icon=":material/error:")
+        st.error(
+            t("classifier.export.import_error_named", name=plain(name)) + " " + import_error_text(code, details),
+            icon=":material/error:",
+        )
         st.caption(t("weights_file.kept"))
     show_failure()
     notice = st.session_state.pop(state.NOTICE, None)

@@ -29,20 +29,39 @@ def view_parameters(run: state.Run, view: str) -> tuple[torch.Tensor, torch.Tens
 def render_heatmap(run: state.Run) -> None:
     labels, vocab = run.labels, run.vocab
     view = st.segmented_control(
-        t("classifier.heatmap.view"), VIEWS, key="classifier.heatmap_view", required=True, default="after",
-        format_func=option_labels("classifier.heatmap.view", VIEWS), persist_state="session",
+        t("classifier.heatmap.view"),
+        VIEWS,
+        key="classifier.heatmap_view",
+        required=True,
+        default="after",
+        format_func=option_labels("classifier.heatmap.view", VIEWS),
+        persist_state="session",
     )
     second, label_column, third = st.columns(3, gap="medium")
-    sort = second.selectbox(t("classifier.heatmap.sort"), SORTS, key="classifier.heatmap_sort",
-                            format_func=option_labels("classifier.heatmap.sort", SORTS), persist_state="session")
+    sort = second.selectbox(
+        t("classifier.heatmap.sort"),
+        SORTS,
+        key="classifier.heatmap_sort",
+        format_func=option_labels("classifier.heatmap.sort", SORTS),
+        persist_state="session",
+    )
     label_index = None
     if sort == "label":
-        label_index = label_column.selectbox(t("classifier.heatmap.sort_label"), range(len(labels)),
-                                       format_func=lambda i: labels[i], key="classifier.heatmap_label")
-    k = third.number_input(t("classifier.heatmap.top_k"), min_value=1,
-                           max_value=max(min(len(vocab), state.MAX_HEATMAP_WORDS), 1),
-                           value=min(len(vocab), DEFAULT_TOP_K), step=10, key="classifier.heatmap_k",
-                           help=t("classifier.heatmap.top_k_help"))
+        label_index = label_column.selectbox(
+            t("classifier.heatmap.sort_label"),
+            range(len(labels)),
+            format_func=lambda i: labels[i],
+            key="classifier.heatmap_label",
+        )
+    k = third.number_input(
+        t("classifier.heatmap.top_k"),
+        min_value=1,
+        max_value=max(min(len(vocab), state.MAX_HEATMAP_WORDS), 1),
+        value=min(len(vocab), DEFAULT_TOP_K),
+        step=10,
+        key="classifier.heatmap_k",
+        help=t("classifier.heatmap.top_k_help"),
+    )
     weight, bias = view_parameters(run, view or "after")
     order = top_k(word_order(weight, sort, label_index), int(min(k, len(vocab), state.MAX_HEATMAP_WORDS)))
     st.caption(t("classifier.heatmap.showing", shown=len(order), words=len(vocab)))

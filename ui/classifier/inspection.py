@@ -53,7 +53,9 @@ def render_vector(data: Dataset) -> None:
     rows = (data.train_rows + data.test_rows)[: state.MAX_CHOICES]
     options = [f"{row.text}  ({row.label}, {t('classifier.split.' + row.split)})" for row in rows]
     choice = st.selectbox(
-        t("classifier.inspect.sentence"), range(len(rows)), key="classifier.inspect_sentence",
+        t("classifier.inspect.sentence"),
+        range(len(rows)),
+        key="classifier.inspect_sentence",
         format_func=options.__getitem__,
     )
     if len(rows) < len(data.rows):
@@ -71,7 +73,8 @@ def render_vector(data: Dataset) -> None:
                 t("classifier.col.count"): [int(vector[i]) for i in present],
             }
         ),
-        hide_index=True, key="classifier.vector_table",
+        hide_index=True,
+        key="classifier.vector_table",
     )
     if len(data.vocab) <= CODE_MAX_WORDS:
         with st.expander(t("common.code"), icon=":material/code:"):
@@ -82,8 +85,9 @@ def render_parameters(data: Dataset) -> None:
     st.subheader(t("classifier.inspect.parameters"))
     config = state.train_config()
     model = seeded_model(config.seed, len(data.labels), len(data.vocab), config.tutorial_draws)
-    st.caption(t("classifier.inspect.parameters_text", labels=len(data.labels), words=len(data.vocab),
-                 seed=config.seed))
+    st.caption(
+        t("classifier.inspect.parameters_text", labels=len(data.labels), words=len(data.vocab), seed=config.seed)
+    )
     label_map = {label: index for index, label in enumerate(data.labels)}
     st.markdown(t("classifier.inspect.label_map"))
     st.code(repr(label_map), language="python")
@@ -95,8 +99,12 @@ def render_parameters(data: Dataset) -> None:
     left, right = st.columns([3, 2])
     with left:
         st.markdown(t("classifier.inspect.weight", labels=len(data.labels), words=len(data.vocab)))
-        st.dataframe(frame.style.format(precision=4, subset=label_cols), hide_index=True, height=320,
-                     key="classifier.initial_weight")
+        st.dataframe(
+            frame.style.format(precision=4, subset=label_cols),
+            hide_index=True,
+            height=320,
+            key="classifier.initial_weight",
+        )
     with right:
         st.markdown(t("classifier.inspect.bias"))
         st.dataframe(bias.style.format(precision=4), hide_index=True, key="classifier.initial_bias")

@@ -39,17 +39,34 @@ def contribution_frame(prediction: Prediction) -> tuple[pd.DataFrame, list[str]]
 
     Also returns the names of the label columns (see `column_names`).
     """
-    word_col, count_col, known_col = (t("classifier.col.word"), t("classifier.col.count"),
-                                      t("classifier.col.known"))
+    word_col, count_col, known_col = (t("classifier.col.word"), t("classifier.col.count"), t("classifier.col.known"))
     label_cols = column_names(prediction.labels, [word_col, count_col, known_col])
     records = []
     for word in prediction.words:
-        records.append({word_col: word.word, count_col: word.count, known_col: word.known,
-                        **dict(zip(label_cols, word.contribution, strict=True))})
-    records.append({word_col: t("classifier.heatmap.bias_row"), count_col: None, known_col: None,
-                    **dict(zip(label_cols, prediction.bias, strict=True))})
-    records.append({word_col: t("classifier.predict.logits_row"), count_col: None, known_col: None,
-                    **dict(zip(label_cols, prediction.logits, strict=True))})
+        records.append(
+            {
+                word_col: word.word,
+                count_col: word.count,
+                known_col: word.known,
+                **dict(zip(label_cols, word.contribution, strict=True)),
+            }
+        )
+    records.append(
+        {
+            word_col: t("classifier.heatmap.bias_row"),
+            count_col: None,
+            known_col: None,
+            **dict(zip(label_cols, prediction.bias, strict=True)),
+        }
+    )
+    records.append(
+        {
+            word_col: t("classifier.predict.logits_row"),
+            count_col: None,
+            known_col: None,
+            **dict(zip(label_cols, prediction.logits, strict=True)),
+        }
+    )
     frame = pd.DataFrame.from_records(records, columns=[word_col, count_col, known_col, *label_cols])
     # Whole counts, left blank on the bias and total rows.
     frame[count_col] = frame[count_col].astype("Int64")
@@ -58,16 +75,19 @@ def contribution_frame(prediction: Prediction) -> tuple[pd.DataFrame, list[str]]
 
 @st.fragment
 def render_prediction(run: state.Run) -> None:
-    sentence = st.text_input(t("classifier.predict.sentence"), key="classifier.sentence",
-                             placeholder=t("classifier.predict.placeholder"), persist_state="session",
-                             max_chars=20_000)
+    sentence = st.text_input(
+        t("classifier.predict.sentence"),
+        key="classifier.sentence",
+        placeholder=t("classifier.predict.placeholder"),
+        persist_state="session",
+        max_chars=20_000,
+    )
     if not sentence or not sentence.split():
         st.caption(t("classifier.predict.empty"))
         return
     words = len(run.options.tokens(sentence))
     if words > LIMITS.words_per_row:
-        st.warning(t("limit.sentence", found=f"{words:,}", limit=f"{LIMITS.words_per_row:,}"),
-                   icon=":material/block:")
+        st.warning(t("limit.sentence", found=f"{words:,}", limit=f"{LIMITS.words_per_row:,}"), icon=":material/block:")
         return
     with keep_state_on_failure("predict", ()):
         show_prediction(run, sentence)
@@ -79,15 +99,20 @@ def show_prediction(run: state.Run, sentence: str) -> None:
     prediction = predict(model, run.dataset.vocab, run.dataset.labels, sentence, run.options)
     st.metric(t("classifier.predict.predicted"), plain(prediction.predicted))
     probabilities = pd.DataFrame(
-        {t("classifier.col.label"): prediction.labels,
-         t("classifier.col.probability"): prediction.probabilities,
-         t("classifier.col.log_prob"): prediction.log_probs}
+        {
+            t("classifier.col.label"): prediction.labels,
+            t("classifier.col.probability"): prediction.probabilities,
+            t("classifier.col.log_prob"): prediction.log_probs,
+        }
     )
     st.dataframe(
-        probabilities, hide_index=True, key="classifier.probabilities",
+        probabilities,
+        hide_index=True,
+        key="classifier.probabilities",
         column_config={
             t("classifier.col.probability"): st.column_config.ProgressColumn(
-                t("classifier.col.probability"), min_value=0.0, max_value=1.0, format="percent"),
+                t("classifier.col.probability"), min_value=0.0, max_value=1.0, format="percent"
+            ),
             t("classifier.col.log_prob"): st.column_config.NumberColumn(format="%.4f"),
         },
     )
@@ -97,8 +122,7 @@ def show_prediction(run: state.Run, sentence: str) -> None:
     if prediction.unknown_words:
         st.caption(t("classifier.predict.unknown", count=len(prediction.unknown_words)))
     frame, label_cols = contribution_frame(prediction)
-    st.dataframe(frame.style.format(precision=4, subset=label_cols), hide_index=True,
-                 key="classifier.contributions")
+    st.dataframe(frame.style.format(precision=4, subset=label_cols), hide_index=True, key="classifier.contributions")
     st.caption(t("classifier.predict.sum_note"))
 
 

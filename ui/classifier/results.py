@@ -79,8 +79,11 @@ def render_word(run: state.Run) -> None:
     vocab = run.vocab
     counts = run.dataset.train_counts
     # A long vocabulary offers its most frequent training words.
-    choices = vocab if len(vocab) <= state.MAX_CHOICES else sorted(vocab, key=lambda w: -counts.get(w, 0))[
-        : state.MAX_CHOICES]
+    choices = (
+        vocab
+        if len(vocab) <= state.MAX_CHOICES
+        else sorted(vocab, key=lambda w: -counts.get(w, 0))[: state.MAX_CHOICES]
+    )
     if st.session_state.get("classifier.word") not in choices:
         # The tutorial follows "creo"; any other corpus starts at its first word.
         st.session_state["classifier.word"] = "creo" if "creo" in choices else choices[0]

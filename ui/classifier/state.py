@@ -40,7 +40,6 @@ REFUSED = "classifier.refused"  # (what was refused: "upload" or "edit", the lim
 GUARDED_KEYS: tuple[str, ...] = (ROWS, EDITOR_VERSION, DATASET, RUN, COMPARISON, TRAINING)
 
 
-
 @dataclass(frozen=True)
 class ClassifierSettings:
     """How the studio builds words and trains; the defaults are the tutorial's settings.
@@ -115,9 +114,7 @@ def apply_editor_delta(rows: list[dict[str, str]], delta: dict | None) -> list[d
 
 
 def has_delta(delta: object) -> bool:
-    return isinstance(delta, dict) and any(
-        delta.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")
-    )
+    return isinstance(delta, dict) and any(delta.get(part) for part in ("edited_rows", "added_rows", "deleted_rows"))
 
 
 def editor_key() -> str:

@@ -26,14 +26,26 @@ def suggestion_for(data: Dataset) -> Suggestion:
 
 def run_seconds(data: Dataset, config: TrainConfig) -> float:
     """The cost model's estimate for training `data` with `config`."""
-    return estimate_seconds(config.update_mode, config.epochs, len(data.train), len(data.test), len(data.vocab),
-                            len(data.labels), config.batch_size)
+    return estimate_seconds(
+        config.update_mode,
+        config.epochs,
+        len(data.train),
+        len(data.test),
+        len(data.vocab),
+        len(data.labels),
+        config.batch_size,
+    )
 
 
 def use(suggestion: Suggestion) -> None:
     """Put the suggested settings into the training controls."""
-    state.SETTINGS.write(optimizer=suggestion.optimizer, lr=suggestion.lr, epochs=suggestion.epochs,
-                         update_mode=suggestion.update_mode, batch_size=suggestion.batch_size)
+    state.SETTINGS.write(
+        optimizer=suggestion.optimizer,
+        lr=suggestion.lr,
+        epochs=suggestion.epochs,
+        update_mode=suggestion.update_mode,
+        batch_size=suggestion.batch_size,
+    )
 
 
 def corpus_loaded() -> None:
@@ -57,8 +69,12 @@ def reason_text(data: Dataset, suggestion: Suggestion) -> str:
     tutorial = run_seconds(data, TUTORIAL)
     return t(
         f"classifier.suggest.reason.{suggestion.reason_code}",
-        rows=f"{len(data.train):,}", tutorial_seconds=seconds_text(tutorial), batch=suggestion.batch_size,
-        lr=f"{suggestion.lr:g}", epochs=suggestion.epochs, seconds=seconds_text(suggestion.estimated_seconds),
+        rows=f"{len(data.train):,}",
+        tutorial_seconds=seconds_text(tutorial),
+        batch=suggestion.batch_size,
+        lr=f"{suggestion.lr:g}",
+        epochs=suggestion.epochs,
+        seconds=seconds_text(suggestion.estimated_seconds),
     )
 
 
@@ -83,8 +99,15 @@ def render(data: Dataset, config: TrainConfig) -> None:
         st.session_state.pop(APPLIED, None)  # the learner changed the settings: the reason no longer applies
     seconds = run_seconds(data, config)
     if seconds > SLOW_SECONDS and suggestion.reason_code != "tutorial_settings":
-        st.warning(t("classifier.suggest.slow", seconds=seconds_text(seconds)) + " " + reason_text(data, suggestion),
-                   icon=":material/hourglass_top:")
-        st.button(t("classifier.suggest.use"), key="classifier.use_suggestion", on_click=use, args=(suggestion,),
-                  icon=":material/bolt:")
+        st.warning(
+            t("classifier.suggest.slow", seconds=seconds_text(seconds)) + " " + reason_text(data, suggestion),
+            icon=":material/hourglass_top:",
+        )
+        st.button(
+            t("classifier.suggest.use"),
+            key="classifier.use_suggestion",
+            on_click=use,
+            args=(suggestion,),
+            icon=":material/bolt:",
+        )
     st.caption(t("classifier.suggest.estimate", seconds=seconds_text(seconds)))

@@ -35,5 +35,8 @@ def confusion_texts() -> dict[str, str]:
 
 
 def path_texts() -> dict[str, str]:
-    return {"epoch": t("classifier.axis.epoch"), "weight": t("classifier.col.weight"),
-            "label": t("classifier.col.label")}
+    return {
+        "epoch": t("classifier.axis.epoch"),
+        "weight": t("classifier.col.weight"),
+        "label": t("classifier.col.label"),
+    }

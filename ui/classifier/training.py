@@ -23,7 +23,21 @@ from ui.state import device, seed
 from ui.text import option_labels, t
 
 LEARNING_RATES: tuple[float, ...] = (
-    0.0001, 0.0003, 0.001, 0.003, 0.01, 0.02, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0,
+    0.0001,
+    0.0003,
+    0.001,
+    0.003,
+    0.01,
+    0.02,
+    0.03,
+    0.05,
+    0.1,
+    0.3,
+    1.0,
+    3.0,
+    10.0,
+    30.0,
+    100.0,
 )
 THROTTLE_SECONDS = 0.25  # at most four redraws a second, so drawing never dominates training
 REPLAY_SECONDS = 0.8  # a shared run's curve is drawn in this long, so the room still sees it learn
@@ -34,44 +48,87 @@ QUIZ_OPTIONS: tuple[str, ...] = ("up", "down", "same")
 
 def render_controls() -> None:
     key = state.SETTINGS.key
-    st.button(t("classifier.train.tutorial_settings"), key="classifier.tutorial_settings",
-              on_click=state.use_tutorial_settings, icon=":material/school:")
+    st.button(
+        t("classifier.train.tutorial_settings"),
+        key="classifier.tutorial_settings",
+        on_click=state.use_tutorial_settings,
+        icon=":material/school:",
+    )
     st.caption(t("classifier.train.tutorial_settings_text"))
     first, second, third = st.columns(3, gap="medium")
     with first:
-        st.selectbox(t("classifier.train.optimizer"), list(OPTIMIZERS), key=key("optimizer"),
-                     format_func=option_labels("classifier.opt", OPTIMIZERS), persist_state="session")
-        st.select_slider(t("classifier.train.lr"), LEARNING_RATES, key=key("lr"),
-                         format_func=lambda lr: f"{lr:g}", help=t("classifier.train.lr_help"),
-                         persist_state="session")
-        st.number_input(t("classifier.train.epochs"), min_value=1, max_value=2000, step=10,
-                        key=key("epochs"), persist_state="session")
+        st.selectbox(
+            t("classifier.train.optimizer"),
+            list(OPTIMIZERS),
+            key=key("optimizer"),
+            format_func=option_labels("classifier.opt", OPTIMIZERS),
+            persist_state="session",
+        )
+        st.select_slider(
+            t("classifier.train.lr"),
+            LEARNING_RATES,
+            key=key("lr"),
+            format_func=lambda lr: f"{lr:g}",
+            help=t("classifier.train.lr_help"),
+            persist_state="session",
+        )
+        st.number_input(
+            t("classifier.train.epochs"),
+            min_value=1,
+            max_value=2000,
+            step=10,
+            key=key("epochs"),
+            persist_state="session",
+        )
     with second:
-        st.radio(t("classifier.train.update_mode"), list(UPDATE_MODES), key=key("update_mode"),
-                 format_func=option_labels("classifier.mode", UPDATE_MODES), persist_state="session")
-        st.number_input(t("classifier.train.batch_size"), min_value=1, max_value=4096, step=8,
-                        key=key("batch_size"), persist_state="session",
-                        disabled=state.SETTINGS.read().update_mode != "minibatch")
+        st.radio(
+            t("classifier.train.update_mode"),
+            list(UPDATE_MODES),
+            key=key("update_mode"),
+            format_func=option_labels("classifier.mode", UPDATE_MODES),
+            persist_state="session",
+        )
+        st.number_input(
+            t("classifier.train.batch_size"),
+            min_value=1,
+            max_value=4096,
+            step=8,
+            key=key("batch_size"),
+            persist_state="session",
+            disabled=state.SETTINGS.read().update_mode != "minibatch",
+        )
     with third:
         # One owner: the sidebar sets seed and device for every page, this run included.
         st.caption(t("classifier.train.from_sidebar", seed=seed(), device=device()))
-        st.toggle(t("classifier.train.tutorial_draws"), key=key("tutorial_draws"),
-                  help=t("classifier.train.tutorial_draws_help"), persist_state="session")
+        st.toggle(
+            t("classifier.train.tutorial_draws"),
+            key=key("tutorial_draws"),
+            help=t("classifier.train.tutorial_draws_help"),
+            persist_state="session",
+        )
         with st.popover(t("classifier.train.text_options"), icon=":material/text_fields:"):
             st.toggle(t("classifier.train.lowercase"), key=key("lowercase"), persist_state="session")
-            st.toggle(t("classifier.train.strip_punctuation"), key=key("strip_punctuation"),
-                      persist_state="session")
-            st.toggle(t("classifier.train.vocab_from_test"), key=key("vocab_from_test"),
-                      help=t("classifier.train.vocab_from_test_help"), persist_state="session")
+            st.toggle(t("classifier.train.strip_punctuation"), key=key("strip_punctuation"), persist_state="session")
+            st.toggle(
+                t("classifier.train.vocab_from_test"),
+                key=key("vocab_from_test"),
+                help=t("classifier.train.vocab_from_test_help"),
+                persist_state="session",
+            )
 
 
 def render_question() -> None:
     """Predict, then reveal: which way does a word's weight move?"""
     with st.container(border=True):
         predict_then_reveal(
-            t("classifier.quiz.question"), QUIZ_OPTIONS, option_labels("classifier.quiz", QUIZ_OPTIONS),
-            correct="up", right=t("classifier.quiz.right"), wrong=t("classifier.quiz.wrong"),
-            key="classifier.quiz", horizontal=True,
+            t("classifier.quiz.question"),
+            QUIZ_OPTIONS,
+            option_labels("classifier.quiz", QUIZ_OPTIONS),
+            correct="up",
+            right=t("classifier.quiz.right"),
+            wrong=t("classifier.quiz.wrong"),
+            key="classifier.quiz",
+            horizontal=True,
         )
 
 
@@ -141,8 +198,9 @@ def replay(history: list[EpochRecord], progress, chart, epochs: int) -> None:
     frames = min(REPLAY_FRAMES, len(history))
     for frame in range(1, frames + 1):
         shown = history[: max(1, round(frame * len(history) / frames))]
-        progress.progress(shown[-1].epoch / max(1, epochs),
-                          text=t("classifier.train.progress", epoch=shown[-1].epoch, epochs=epochs))
+        progress.progress(
+            shown[-1].epoch / max(1, epochs), text=t("classifier.train.progress", epoch=shown[-1].epoch, epochs=epochs)
+        )
         chart.altair_chart(history_chart(shown, texts), width="stretch")
         time.sleep(REPLAY_SECONDS / frames)
 
@@ -168,19 +226,29 @@ def render_summary() -> None:
     if result.status == "imported":
         st.info(t("classifier.train.imported"), icon=":material/upload_file:")
     elif result.status == "stopped":
-        st.warning(t("classifier.train.stopped", done=result.epochs_done, epochs=result.config.epochs),
-                   icon=":material/stop_circle:")
+        st.warning(
+            t("classifier.train.stopped", done=result.epochs_done, epochs=result.config.epochs),
+            icon=":material/stop_circle:",
+        )
     else:
         st.success(t("classifier.train.done", epochs=result.epochs_done), icon=":material/check_circle:")
     if run.shared:
         st.caption(t("classifier.train.shared"))
     columns = st.columns(4)
-    columns[0].metric(t("classifier.metric.train_loss"), f"{last.train_loss:.4f}",
-                      delta=f"{last.train_loss - result.history[0].train_loss:+.4f}", delta_color="inverse")
+    columns[0].metric(
+        t("classifier.metric.train_loss"),
+        f"{last.train_loss:.4f}",
+        delta=f"{last.train_loss - result.history[0].train_loss:+.4f}",
+        delta_color="inverse",
+    )
     columns[1].metric(t("classifier.metric.train_accuracy"), f"{last.train_accuracy:.0%}")
     if last.test_loss is not None:
-        columns[2].metric(t("classifier.metric.test_loss"), f"{last.test_loss:.4f}",
-                          delta=f"{last.test_loss - result.history[0].test_loss:+.4f}", delta_color="inverse")
+        columns[2].metric(
+            t("classifier.metric.test_loss"),
+            f"{last.test_loss:.4f}",
+            delta=f"{last.test_loss - result.history[0].test_loss:+.4f}",
+            delta_color="inverse",
+        )
         columns[3].metric(t("classifier.metric.test_accuracy"), f"{last.test_accuracy:.0%}")
     st.altair_chart(history_chart(result.history, history_texts()), width="stretch")
     if state.dataset() is not run.dataset:
@@ -195,21 +263,31 @@ def render(data: Dataset | None) -> None:
         count = len(state.problems()) + len(state.over_limits(state.corpus_rows()))
         st.warning(t("classifier.train.fix_corpus", count=count), icon=":material/block:")
     config = state.train_config()
-    too_much = None if data is None else work_over_limit(config.epochs, len(data.train),
-                                                         suggestion.run_seconds(data, config))
+    too_much = (
+        None if data is None else work_over_limit(config.epochs, len(data.train), suggestion.run_seconds(data, config))
+    )
     if too_much is not None:
         st.warning(limit_text(too_much), icon=":material/block:")
     buttons = st.columns([1, 1, 4])
-    clicked = buttons[0].button(t("classifier.train.button"), key="classifier.train", type="primary",
-                                disabled=data is None or too_much is not None, icon=":material/play_arrow:",
-                                width="stretch")
-    buttons[1].button(t("classifier.train.stop"), key="classifier.stop", icon=":material/stop:",
-                      help=t("classifier.train.stop_help"), width="stretch")
+    clicked = buttons[0].button(
+        t("classifier.train.button"),
+        key="classifier.train",
+        type="primary",
+        disabled=data is None or too_much is not None,
+        icon=":material/play_arrow:",
+        width="stretch",
+    )
+    buttons[1].button(
+        t("classifier.train.stop"),
+        key="classifier.stop",
+        icon=":material/stop:",
+        help=t("classifier.train.stop_help"),
+        width="stretch",
+    )
     if data is not None:
         with st.expander(t("classifier.train.code"), icon=":material/code:"):
             if len(data.rows) <= CODE_MAX_ROWS:
-                script = reproduction_script(data.rows, state.train_config(), data.options,
-                                             state.vocab_from_test())
+                script = reproduction_script(data.rows, state.train_config(), data.options, state.vocab_from_test())
                 st.code(script, language="python")
             else:
                 st.caption(t("classifier.train.code_large", rows=len(data.rows)))
