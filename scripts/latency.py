@@ -4,9 +4,9 @@ Run from the repository root:  python scripts/latency.py [--steps 6] [--pages af
 
 Starts the app on a free local port, opens each lesson page in Debian's Chromium (Playwright),
 focuses the page's first slider and moves it one step at a time with the arrow keys, right then
-left, so values stay in range. A step is timed from the key press to the moment the app last
-reports its script as finished (`data-test-script-state="notRunning"`, a whole-page or a
-fragment rerun), once nothing has changed for QUIET_MS. Reports the median and the slowest step.
+left, so values stay in range. A step is timed from the key press to the last change of the
+page's main area (the new values and charts drawn), once nothing has changed for QUIET_MS and
+the app's script is not running. Reports the median and the slowest step.
 """
 
 from __future__ import annotations
@@ -34,19 +34,22 @@ ARGS = [
     "--no-first-run",
 ]
 
-# Records every change of the app's script state with its time, from the first call on.
+# Records the time of every change to the page's main area (a fragment's rerun changes only its
+# own part; the app's script state does not move for it), from the first call on.
 WATCH = """() => {
-  window.__states = [];
-  const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(() => window.__states.push([performance.now(), app.getAttribute('data-test-script-state')]))
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  window.__changes = [];
+  const main = document.querySelector('[data-testid="stMain"]');
+  new MutationObserver(() => window.__changes.push(performance.now()))
+    .observe(main, {attributes: true, childList: true, subtree: true, characterData: true});
 }"""
-# Milliseconds from `start` to the last "notRunning" once the state has been quiet for QUIET_MS; null until then.
+# Milliseconds from `start` to the last change, once nothing has changed for QUIET_MS and the app's
+# script is not running; null until then.
 SETTLED = """([start, quiet]) => {
-  const after = window.__states.filter(([time]) => time >= start);
-  if (!after.length) return null;
-  const [last, state] = after[after.length - 1];
-  if (state !== 'notRunning' || performance.now() - last < quiet) return null;
+  const after = window.__changes.filter((time) => time >= start);
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!after.length || app.getAttribute('data-test-script-state') !== 'notRunning') return null;
+  const last = after[after.length - 1];
+  if (performance.now() - last < quiet) return null;
   return last - start;
 }"""
 

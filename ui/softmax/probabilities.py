@@ -18,6 +18,40 @@ def _probabilities(values: tuple[float, ...], temperature: float) -> softmax_les
     return softmax_lesson.probabilities(values, temperature)
 
 
+@st.cache_data(max_entries=128, show_spinner=False)
+def _chart_specs(values: tuple[float, ...], temperature: float, words: tuple[str, ...]) -> tuple[dict, dict, dict]:
+    """The specs of the two bar charts and the sweep: built by Altair once per scores, T and language."""
+    class_axis, probability_axis, log_axis, temperature_axis, class_legend = words
+    result = _probabilities(values, temperature)
+    classes = [str(i) for i in range(len(values))]
+    bars = value_bars(
+        classes,
+        list(result.probs),
+        x_title=class_axis,
+        y_title=probability_axis,
+        color=palette.PRIMARY,
+        value_format=".3f",
+    )
+    logs = value_bars(
+        classes,
+        list(result.log_probs),
+        x_title=class_axis,
+        y_title=log_axis,
+        color=palette.SECONDARY,
+        value_format=".2f",
+    )
+    sweep = temperature_lines(
+        list(SWEEP),
+        [list(row) for row in result.sweep],
+        classes,
+        temperature,
+        x_title=temperature_axis,
+        y_title=probability_axis,
+        class_title=class_legend,
+    )
+    return bars.to_dict(), logs.to_dict(), sweep.to_dict()
+
+
 @st.fragment(key=PROBABILITIES)
 def render() -> None:
     values = current_scores()
@@ -47,33 +81,24 @@ def render() -> None:
     )
     log_metric.metric(t("softmax.metric.min_log"), f"{min(result.log_probs):.4f}")
 
+    words = tuple(
+        t(key)
+        for key in (
+            "softmax.axis.class",
+            "softmax.axis.probability",
+            "softmax.axis.log_probability",
+            "softmax.axis.temperature",
+            "softmax.legend.class",
+        )
+    )
+    bars, logs, sweep = _chart_specs(values, temperature, words)
     probability_column, log_column = st.columns(2)
     with probability_column:
         st.subheader(t("softmax.chart.softmax"))
-        st.altair_chart(
-            value_bars(
-                classes,
-                list(result.probs),
-                x_title=t("softmax.axis.class"),
-                y_title=t("softmax.axis.probability"),
-                color=palette.PRIMARY,
-                value_format=".3f",
-            ),
-            width="stretch",
-        )
+        st.vega_lite_chart(bars, width="stretch")
     with log_column:
         st.subheader(t("softmax.chart.log_softmax"))
-        st.altair_chart(
-            value_bars(
-                classes,
-                list(result.log_probs),
-                x_title=t("softmax.axis.class"),
-                y_title=t("softmax.axis.log_probability"),
-                color=palette.SECONDARY,
-                value_format=".2f",
-            ),
-            width="stretch",
-        )
+        st.vega_lite_chart(logs, width="stretch")
     st.caption(t("softmax.log_note"))
 
     with st.expander(t("softmax.table"), icon=":material/table:"):
@@ -95,15 +120,4 @@ def render() -> None:
 
     st.subheader(t("softmax.temperature.header"))
     st.write(t("softmax.temperature.text"))
-    st.altair_chart(
-        temperature_lines(
-            list(SWEEP),
-            [list(row) for row in result.sweep],
-            classes,
-            temperature,
-            x_title=t("softmax.axis.temperature"),
-            y_title=t("softmax.axis.probability"),
-            class_title=t("softmax.legend.class"),
-        ),
-        width="stretch",
-    )
+    st.vega_lite_chart(sweep, width="stretch")
