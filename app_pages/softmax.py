@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.softmax import code, probabilities, question, scores, stability
+from ui.softmax import probabilities, question, scores, stability
 from ui.text import t
 
 st.title(t("softmax.title"))
@@ -10,7 +10,8 @@ st.write(t("softmax.intro"))
 st.latex(r"\operatorname{softmax}(x)_i = \frac{\exp(x_i / T)}{\sum_j \exp(x_j / T)}")
 
 scores.render()
-probabilities.render()
-question.render()
-stability.render()
-code.render()
+sections, code_area = st.container(), st.container()
+with sections:
+    probabilities.render(code_area)
+    question.render()
+    stability.render()

@@ -25,10 +25,11 @@ class SoftmaxSettings:
 
 SETTINGS = PageSettings("softmax", SoftmaxSettings)
 DEFAULTS = SETTINGS.defaults()
-# Keys of the page's fragments: a control of one section can rerun another that shows its value.
+# Keys of the page's fragments. The probabilities section also draws the page's code (in the
+# container at the bottom that the page hands it), so a temperature step is one fragment rerun;
+# the stability section's controls rerun it too, as the code shows their values.
 PROBABILITIES = "softmax.section.probabilities"
 STABILITY = "softmax.section.stability"
-CODE = "softmax.section.code"
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -47,7 +48,7 @@ def current_scores() -> tuple[float, ...]:
 
 
 def rerun_with_code(section: str):
-    """An on_change callback: rerun `section` and the code section, which shows the control's value too.
+    """An on_change callback: rerun `section` and the probabilities section, which draws the code.
 
     Only when the interaction would rerun just the section's fragment: a full-app run (the first
     one, a sidebar change, or a test driving the app) redraws both anyway.
@@ -56,6 +57,6 @@ def rerun_with_code(section: str):
     def callback() -> None:
         context = get_script_run_ctx()
         if context is not None and context.fragment_ids_this_run:
-            st.rerun([section, CODE])
+            st.rerun([section, PROBABILITIES])
 
     return callback

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import softmax_lesson
-from ui.softmax import CODE, SETTINGS, current_scores
+from ui.softmax import SETTINGS, current_scores
 from ui.state import seed
 from ui.text import t
 
@@ -18,8 +18,8 @@ def _code(
     return softmax_lesson.page_code(lines, temperature, shift, dtype)
 
 
-@st.fragment(key=CODE)
 def render() -> None:
+    """Drawn by the probabilities section's fragment, into the container the page keeps at its end."""
     settings = SETTINGS.read()
     st.header(t("softmax.code.header"))
     st.caption(t("softmax.code.caption"))

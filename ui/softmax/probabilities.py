@@ -9,7 +9,7 @@ from charts import palette
 from charts.softmax import temperature_lines, value_bars
 from core import softmax_lesson
 from core.softmax_lesson import SWEEP
-from ui.softmax import DEFAULTS, PROBABILITIES, SETTINGS, current_scores, rerun_with_code
+from ui.softmax import DEFAULTS, PROBABILITIES, SETTINGS, code, current_scores
 from ui.text import t
 
 
@@ -53,7 +53,8 @@ def _chart_specs(values: tuple[float, ...], temperature: float, words: tuple[str
 
 
 @st.fragment(key=PROBABILITIES)
-def render() -> None:
+def render(code_area) -> None:
+    """The section, and the page's code (in `code_area`): both show the temperature."""
     values = current_scores()
     classes = [str(i) for i in range(len(values))]
     temperature = st.slider(
@@ -65,7 +66,7 @@ def render() -> None:
         key=SETTINGS.key("temperature"),
         persist_state="session",
         help=t("softmax.temperature_help"),
-        on_change=rerun_with_code(PROBABILITIES),
+        # A step reruns this fragment alone, the code below included.
     )
     temperature = round(float(temperature), 2)
     result = _probabilities(values, temperature)
@@ -121,3 +122,5 @@ def render() -> None:
     st.subheader(t("softmax.temperature.header"))
     st.write(t("softmax.temperature.text"))
     st.vega_lite_chart(sweep, width="stretch")
+    with code_area:
+        code.render()
