@@ -36,7 +36,7 @@ from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from core.corpus import Row, find_problems
 from core.limits import LIMITS, Limits, TooLarge, check_corpus
@@ -231,6 +231,7 @@ class ParticipantView:
     entries_left: int
 
 
+@runtime_checkable
 class RoomStore(Protocol):
     """Rooms and their entries. Every method raises `ClassroomError` when it refuses."""
 
