@@ -12,9 +12,9 @@ import altair as alt
 import pandas as pd
 import torch
 
+from charts import palette
 from core.training import METRICS, EpochRecord
 
-FONT = {"labelFontSize": 13, "titleFontSize": 14}
 ROW_STEP = 18  # pixels per word row of the heatmap: readable on a projector
 
 
@@ -24,9 +24,9 @@ def _text(texts: Mapping[str, str], key: str) -> str:
 
 def _finish(chart: alt.Chart, texts: Mapping[str, str]) -> alt.Chart:
     if texts.get("title"):
-        chart = chart.properties(title=alt.Title(texts["title"], fontSize=16, anchor="start"))
+        chart = chart.properties(title=alt.Title(texts["title"]))
     # Legends below the plot, wrapped in rows of three, stay whole in a narrow window.
-    return chart.configure_axis(**FONT).configure_legend(**FONT, orient="bottom", columns=3)
+    return chart.configure_legend(orient="bottom", columns=3)
 
 
 def _cpu(tensor) -> torch.Tensor:
@@ -103,7 +103,7 @@ def weight_heatmap(
         color=alt.Color(
             "weight:Q",
             title=_text(texts, "weight"),
-            scale=alt.Scale(scheme="redblue", domainMid=0, domain=[-limit, limit]),
+            scale=alt.Scale(scheme=palette.DIVERGING_SCHEME, domainMid=0, domain=[-limit, limit]),
         ),
         tooltip=[
             alt.Tooltip("word:N", title=_text(texts, "word")),
@@ -211,7 +211,9 @@ def confusion_chart(matrix, labels: Sequence[str], texts: dict) -> alt.Chart:
         y=alt.Y("true:N", title=_text(texts, "true"), sort=labels),
     )
     cells = base.mark_rect().encode(
-        color=alt.Color("count:Q", title=_text(texts, "count"), scale=alt.Scale(scheme="blues", domain=[0, top])),
+        color=alt.Color(
+            "count:Q", title=_text(texts, "count"), scale=alt.Scale(scheme=palette.SEQUENTIAL_SCHEME, domain=[0, top])
+        ),
         tooltip=[
             alt.Tooltip("true:N", title=_text(texts, "true")),
             alt.Tooltip("predicted:N", title=_text(texts, "predicted")),
