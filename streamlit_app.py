@@ -3,7 +3,7 @@
 import streamlit as st
 import torch
 
-from ui.pages import HOME, PAGES, SECTIONS
+from ui.pages import HOME, PAGES, SECTIONS, PageSpec
 from ui.sidebar import render_sidebar
 from ui.state import init_session
 from ui.text import t
@@ -18,6 +18,15 @@ init_session()
 render_sidebar()
 
 
+def alias(spec: PageSpec, path: str) -> st.Page:
+    """A page hidden from the menu at `path` that opens `spec`'s page: an old or second address."""
+
+    def open_page() -> None:
+        st.switch_page(spec.path)
+
+    return st.Page(open_page, title=t(spec.title_key), url_path=path, visibility="hidden")
+
+
 # One group per section, in the order of ui.pages; the home page opens by default.
 navigation = st.navigation(
     {
@@ -26,6 +35,7 @@ navigation = st.navigation(
             for spec in PAGES
             if spec.section == section
         ]
+        + [alias(spec, path) for spec in PAGES if spec.section == section for path in spec.aliases]
         for section in SECTIONS
     }
 )

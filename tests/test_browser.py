@@ -42,3 +42,18 @@ def test_language_from_the_address(page, app_url):
     wait_until_idle(page)
     page.get_by_role("heading", name="教程重现").wait_for()
     screenshot(page, "replay-zh")
+
+
+def test_home_has_an_address_of_its_own(page, app_url):
+    # /home (the home page's alias, see ui/pages.py) opens Home, not a "Page not found" dialog.
+    page.goto(f"{app_url}/home?lang=zh")
+    wait_until_idle(page)
+    page.get_by_role("heading", name="深度学习构建模块实验室").wait_for()
+    page.wait_for_timeout(1000)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator('[role="dialog"]').count() == 0
+    # The menu's Home link still leads to the app's root, and every lesson still opens by its path.
+    page.goto(f"{app_url}/softmax")
+    wait_until_idle(page)
+    page.locator('[data-testid="stSidebarNav"]').get_by_text("Home", exact=True).click()
+    page.get_by_role("heading", name="Building Blocks Lab").wait_for()

@@ -15,10 +15,15 @@ class PageSpec:
     icon: str
     section: str  # "start", "lessons" or "lab": the navigation's group
     tour_key: str | None = None  # catalog key of its line in the home page's tour
+    # Other addresses that open this page: old paths after a rename, and the default page's own
+    # path, since Streamlit serves the default page at "/" only.
+    aliases: tuple[str, ...] = ()
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("app_pages/home.py", "home", "nav.home", ":material/home:", "start"),
+    # Streamlit serves the default page at "/" and reserves its url_path, which would not open it;
+    # "/home" is an alias that does.
+    PageSpec("app_pages/home.py", "start", "nav.home", ":material/home:", "start", aliases=("home",)),
     PageSpec(
         "app_pages/affine_maps.py", "affine-maps", "nav.affine", ":material/transform:", "lessons", "home.card.affine"
     ),
