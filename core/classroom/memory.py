@@ -1,0 +1,250 @@
+"""`MemoryRoomStore`: the rooms in this server's memory, bounded, expiring and behind one lock."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from core.classroom.board import (
+    ranked,
+    settings_groups,
+    summarize,
+)
+from core.classroom.checks import (
+    clean_corpus,
+    clean_nickname,
+    clean_run,
+    clean_settings,
+    nickname_key,
+    normalize_code,
+    secret_matches,
+)
+from core.classroom.contract import (
+    INSTRUCTOR_SECRET_BYTES,
+    MAX_ENTRIES_PER_PARTICIPANT,
+    MAX_PARTICIPANTS,
+    MAX_ROOMS,
+    PARTICIPANT_SECRET_BYTES,
+    ROOM_CODE_ALPHABET,
+    ROOM_CODE_LENGTH,
+    ROOM_IDLE_SECONDS,
+    Board,
+    Challenge,
+    ClassroomError,
+    Entry,
+    OpenedRoom,
+    Participant,
+    ParticipantView,
+    Publication,
+    RunResult,
+    Setting,
+)
+from core.corpus import Row
+
+# ---------------------------------------------------------------- the store in this server's memory
+
+
+@dataclass
+class _Member:
+    id: int
+    nickname: str
+    secret: str
+    entries: int = 0  # submitted and not removed
+
+
+@dataclass
+class _Record:
+    """An entry as kept: the curve in a compact array (8 bytes a point)."""
+
+    entry: Entry
+    curve: array
+
+
+@dataclass
+class _Room:
+    code: str
+    secret: str
+    last_change: float
+    publication: Publication = field(default_factory=Publication)
+    members: dict[int, _Member] = field(default_factory=dict)
+    nickname_keys: set[str] = field(default_factory=set)
+    records: dict[int, _Record] = field(default_factory=dict)
+    next_member: int = 1
+    next_entry: int = 1
+
+    def entries(self) -> list[Entry]:
+        return [replace(record.entry, curve=tuple(record.curve)) for record in self.records.values()]
+
+
+class MemoryRoomStore:
+    """`RoomStore` in this server's memory, shared by every session; one lock guards it all."""
+
+    def __init__(self, now: Callable[[], float] = time.monotonic, max_rooms: int = MAX_ROOMS) -> None:
+        self._now = now
+        self._max_rooms = max_rooms
+        self._rooms: dict[str, _Room] = {}
+        self._lock = threading.Lock()
+
+    # -- bookkeeping (the lock is held by the caller)
+
+    def _drop_expired(self) -> None:
+        now = self._now()
+        for code in [code for code, room in self._rooms.items() if now - room.last_change >= ROOM_IDLE_SECONDS]:
+            del self._rooms[code]
+
+    def _room(self, code: object) -> _Room:
+        self._drop_expired()
+        room = self._rooms.get(normalize_code(code))
+        if room is None:
+            raise ClassroomError("no_room")
+        return room
+
+    def _instructor_room(self, code: object, secret: object) -> _Room:
+        room = self._room(code)
+        if not secret_matches(secret, room.secret):
+            raise ClassroomError("not_instructor")
+        return room
+
+    def _member(self, room: _Room, token: object) -> _Member:
+        member_id, _, secret = token.partition(".") if isinstance(token, str) else ("", "", "")
+        member = room.members.get(int(member_id)) if member_id.isdecimal() and len(member_id) < 10 else None
+        if member is None or not secret_matches(secret, member.secret):
+            raise ClassroomError("not_participant")
+        return member
+
+    def _new_code(self) -> str:
+        while True:
+            code = "".join(secrets.choice(ROOM_CODE_ALPHABET) for _ in range(ROOM_CODE_LENGTH))
+            if code not in self._rooms:
+                return code
+
+    # -- the interface
+
+    def open_room(self) -> OpenedRoom:
+        with self._lock:
+            self._drop_expired()
+            if len(self._rooms) >= self._max_rooms:
+                raise ClassroomError("too_many_rooms", limit=self._max_rooms)
+            room = _Room(self._new_code(), secrets.token_urlsafe(INSTRUCTOR_SECRET_BYTES), self._now())
+            self._rooms[room.code] = room
+            return OpenedRoom(room.code, room.secret)
+
+    def join(self, code: str, nickname: str) -> Participant:
+        nickname = clean_nickname(nickname)
+        with self._lock:
+            room = self._room(code)
+            if len(room.members) >= MAX_PARTICIPANTS:
+                raise ClassroomError("room_full", limit=MAX_PARTICIPANTS)
+            key = nickname_key(nickname)
+            if key in room.nickname_keys:
+                raise ClassroomError("nickname_taken")
+            member = _Member(room.next_member, nickname, secrets.token_urlsafe(PARTICIPANT_SECRET_BYTES))
+            room.next_member += 1
+            room.members[member.id] = member
+            room.nickname_keys.add(key)
+            room.last_change = self._now()
+            return Participant(member.id, member.nickname, f"{member.id}.{member.secret}")
+
+    def publish(
+        self,
+        code: str,
+        secret: str,
+        corpus: Sequence[Row] | None = None,
+        settings: Mapping[str, Setting] | None = None,
+        challenge: Challenge | None = None,
+    ) -> Publication:
+        """Replace what the room shows: the corpus (None: none), settings and challenge (None: none)."""
+        with self._lock:  # secret first: nobody else learns whether their corpus would pass
+            self._instructor_room(code, secret)
+        rows = None if corpus is None else clean_corpus(corpus)  # outside the lock: counting takes time
+        cleaned = clean_settings(settings)
+        if challenge is not None and not isinstance(challenge, Challenge):
+            raise ClassroomError("bad_challenge", reason="a challenge is a target accuracy and a most epochs")
+        with self._lock:
+            room = self._instructor_room(code, secret)  # it may have been closed meanwhile
+            room.publication = Publication(room.publication.version + 1, rows, cleaned, challenge)
+            room.last_change = self._now()
+            return room.publication
+
+    def participant_view(self, code: str, token: str) -> ParticipantView:
+        with self._lock:
+            room = self._room(code)
+            member = self._member(room, token)
+            entries = ranked(room.entries())
+            return ParticipantView(
+                code=room.code,
+                nickname=member.nickname,
+                publication=room.publication,
+                summary=summarize(len(room.members), entries),
+                own_entries=tuple(entry for entry in entries if entry.participant_id == member.id),
+                entries_left=MAX_ENTRIES_PER_PARTICIPANT - member.entries,
+            )
+
+    def submit(self, code: str, token: str, run: RunResult) -> Entry:
+        """Add a run under the token's own nickname; the nickname cannot be chosen here."""
+        run = clean_run(run)
+        with self._lock:
+            room = self._room(code)
+            member = self._member(room, token)
+            if member.entries >= MAX_ENTRIES_PER_PARTICIPANT:
+                raise ClassroomError("too_many_entries", limit=MAX_ENTRIES_PER_PARTICIPANT)
+            challenge = room.publication.challenge
+            entry = Entry(
+                id=room.next_entry,
+                participant_id=member.id,
+                nickname=member.nickname,
+                settings=run.settings,
+                train_loss=run.train_loss,
+                train_accuracy=run.train_accuracy,
+                test_loss=run.test_loss,
+                test_accuracy=run.test_accuracy,
+                epochs=run.epochs,
+                curve=(),
+                publication=room.publication.version,
+                met_challenge=None if challenge is None else challenge.met_by(run.test_accuracy, run.epochs),
+            )
+            room.records[entry.id] = _Record(entry, array("d", run.curve))
+            room.next_entry += 1
+            member.entries += 1
+            room.last_change = self._now()
+            return replace(entry, curve=tuple(run.curve))
+
+    def board(self, code: str, secret: str) -> Board:
+        with self._lock:
+            room = self._instructor_room(code, secret)
+            entries = ranked(room.entries())
+            return Board(
+                code=room.code,
+                publication=room.publication,
+                nicknames=tuple(member.nickname for member in room.members.values()),
+                entries=entries,
+                summary=summarize(len(room.members), entries),
+                by_setting=settings_groups(entries),
+                best_settings=entries[0].settings if entries else None,
+            )
+
+    def remove_entry(self, code: str, secret: str, entry_id: int) -> None:
+        with self._lock:
+            room = self._instructor_room(code, secret)
+            record = room.records.pop(entry_id, None) if isinstance(entry_id, int) else None
+            if record is None:
+                raise ClassroomError("no_entry", entry_id=entry_id)
+            # The removed run no longer counts against its author's runs.
+            room.members[record.entry.participant_id].entries -= 1
+            room.last_change = self._now()
+
+    def close_room(self, code: str, secret: str) -> None:
+        """Delete the room and everything in it."""
+        with self._lock:
+            room = self._instructor_room(code, secret)
+            del self._rooms[room.code]
+
+    def room_count(self) -> int:
+        """Open rooms (expired ones dropped first)."""
+        with self._lock:
+            self._drop_expired()
+            return len(self._rooms)
