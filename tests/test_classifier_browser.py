@@ -1,5 +1,7 @@
 """The classifier studio in a real browser: preset, train, heatmap and predict, in English and Chinese."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -91,10 +93,13 @@ def test_stop_keeps_the_epochs_done(page, app_url):
     # A corpus this size gets quick settings; the tutorial's (100 epochs, one update per sentence) leave time to stop.
     expect(main).to_contain_text("Settings changed to fit this corpus.", timeout=LONG)
     page.get_by_role("button", name="Use the tutorial's settings").click()
+    # Right after a click the page can still read "idle" from before: wait for the click's effect.
+    expect(main).not_to_contain_text("Settings changed to fit this corpus.", timeout=LONG)
+    expect(main).to_contain_text(re.compile(r"Estimated training time on this server: about \d+ s"), timeout=LONG)
     wait_until_idle(page)
     page.get_by_role("button", name="Train", exact=True).click()
     # A few epochs of the 100, then Stop.
-    expect(main).to_contain_text("Epoch ", timeout=LONG)
+    expect(main).to_contain_text(" of 100", timeout=LONG)
     main.get_by_role("button", name="Stop").click()
     expect(main).to_contain_text("Stopped after ", timeout=LONG)
     expect(main).to_contain_text(" of 100 epochs")
