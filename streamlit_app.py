@@ -3,6 +3,7 @@
 import streamlit as st
 import torch
 
+from ui import copy_link, links
 from ui.pages import HOME, PAGES, SECTIONS, PageSpec
 from ui.sidebar import render_sidebar
 from ui.state import init_session
@@ -14,7 +15,8 @@ torch.set_num_threads(1)
 
 st.set_page_config(page_title="Building Blocks Lab", page_icon=":material/neurology:", layout="wide")
 init_session()
-# The sidebar comes first so that a language taken from the URL already titles the navigation.
+# A link's language and seed first, so that the sidebar and the navigation already use them.
+links.load_shared()
 render_sidebar()
 
 
@@ -22,7 +24,8 @@ def alias(spec: PageSpec, path: str) -> st.Page:
     """A page hidden from the menu at `path` that opens `spec`'s page: an old or second address."""
 
     def open_page() -> None:
-        st.switch_page(spec.path)
+        # The address's parameters go along, so a link to an old path keeps its settings.
+        st.switch_page(spec.path, query_params=links.address())
 
     return st.Page(open_page, title=t(spec.title_key), url_path=path, visibility="hidden")
 
@@ -39,4 +42,10 @@ navigation = st.navigation(
         for section in SECTIONS
     }
 )
+# The page's own settings from a link, then back into the address once the page has drawn them.
+page = next((spec for spec in PAGES if spec.url_path == navigation.url_path), HOME)
+links.load_page(page)
+copy_link.render(page)
+links.notice()
 navigation.run()
+links.finish(page)

@@ -18,6 +18,7 @@ class PageSpec:
     # Other addresses that open this page: old paths after a rename, and the default page's own
     # path, since Streamlit serves the default page at "/" only.
     aliases: tuple[str, ...] = ()
+    links: str | None = None  # the module whose LINKS the page's address carries (ui.links)
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -25,7 +26,13 @@ PAGES: tuple[PageSpec, ...] = (
     # "/home" is an alias that does.
     PageSpec("app_pages/home.py", "start", "nav.home", ":material/home:", "start", aliases=("home",)),
     PageSpec(
-        "app_pages/affine_maps.py", "affine-maps", "nav.affine", ":material/transform:", "lessons", "home.card.affine"
+        "app_pages/affine_maps.py",
+        "affine-maps",
+        "nav.affine",
+        ":material/transform:",
+        "lessons",
+        "home.card.affine",
+        links="ui.affine_maps.settings",
     ),
     PageSpec(
         "app_pages/nonlinearities.py",
@@ -34,8 +41,17 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/show_chart:",
         "lessons",
         "home.card.nonlinearities",
+        links="ui.nonlinearities.settings",
     ),
-    PageSpec("app_pages/softmax.py", "softmax", "nav.softmax", ":material/percent:", "lessons", "home.card.softmax"),
+    PageSpec(
+        "app_pages/softmax.py",
+        "softmax",
+        "nav.softmax",
+        ":material/percent:",
+        "lessons",
+        "home.card.softmax",
+        links="ui.softmax",
+    ),
     PageSpec(
         "app_pages/objectives.py",
         "objectives",
@@ -43,6 +59,7 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/target:",
         "lessons",
         "home.card.objectives",
+        links="ui.objectives",
     ),
     PageSpec(
         "app_pages/optimisation.py",
@@ -51,9 +68,16 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/trending_down:",
         "lessons",
         "home.card.optimisation",
+        links="ui.optimisation.settings",
     ),
     PageSpec(
-        "app_pages/classifier.py", "classifier", "nav.classifier", ":material/translate:", "lab", "home.card.classifier"
+        "app_pages/classifier.py",
+        "classifier",
+        "nav.classifier",
+        ":material/translate:",
+        "lab",
+        "home.card.classifier",
+        links="ui.classifier.links",
     ),
     PageSpec("app_pages/replay.py", "tutorial-replay", "nav.replay", ":material/replay:", "lab", "home.card.replay"),
 )

@@ -10,6 +10,9 @@
 
 Widgets own their values through these keys; `read` gathers them, with the dataclass's default
 for any widget not drawn yet, so a section can be computed before (or without) its controls.
+
+In a fragment's rerun, `key` and `read` also bring the address up to date (ui.links): the router,
+which does that after a full run, does not run then.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from dataclasses import fields, replace
 from typing import Any, Generic, TypeVar
 
 import streamlit as st
+
+from ui import links
 
 T = TypeVar("T")
 
@@ -33,6 +38,7 @@ class PageSettings(Generic[T]):
     def key(self, name: str) -> str:
         if name not in self.names:
             raise KeyError(f"{self.kind.__name__} has no setting {name!r}")
+        links.follow()
         return f"{self.prefix}.{name}"
 
     def defaults(self) -> T:
@@ -40,6 +46,7 @@ class PageSettings(Generic[T]):
 
     def read(self) -> T:
         """The current values, each from its widget's key, or its default."""
+        links.follow()
         default = self.defaults()
         values = {name: st.session_state.get(self.key(name), getattr(default, name)) for name in self.names}
         return replace(default, **values)

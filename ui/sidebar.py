@@ -12,14 +12,13 @@ from ui.text import t
 def render_sidebar() -> None:
     with st.sidebar:
         st.caption(t("sidebar.settings"))
-        # Bound to the URL so an instructor can hand out a link that opens in Chinese.
+        # In the address as its code (ui.links), so a link can open the app in Chinese.
         st.segmented_control(
             t("sidebar.language"),
             options=list(LANGUAGES),
             format_func=LANGUAGES.get,
             key="lang",
             required=True,
-            bind="query-params",
         )
         st.number_input(
             t("sidebar.seed"),

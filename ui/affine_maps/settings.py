@@ -8,6 +8,8 @@ import streamlit as st
 import torch
 
 from core.grid import PRESET_MAPS, map_from_entries, preset_entries
+from core.nonlinearities import NONLINEARITIES
+from ui.links import Between, Choice, from_settings
 from ui.settings import PageSettings
 from ui.text import t
 
@@ -44,6 +46,24 @@ class AffineSettings:
 
 
 SETTINGS = PageSettings("affine", AffineSettings)
+
+
+def _map_links(which: str) -> dict[str, Choice | Between]:
+    """A map travels as its preset and those of its six numbers that differ from the default map's."""
+    return {f"{which}_preset": Choice(PRESET_MAPS), **{f"{which}_{entry}": Between(-5.0, 5.0) for entry in ENTRIES}}
+
+
+LINKS = from_settings(
+    SETTINGS,
+    {
+        "in_features": Between(1, 8, 1),
+        "out_features": Between(1, 6, 1),
+        "rows": Between(1, 6, 1),
+        **_map_links("f"),
+        **_map_links("g"),
+        "between": Choice(("none", *NONLINEARITIES)),
+    },
+)
 
 
 def entries(settings: AffineSettings, which: str) -> tuple[float, ...]:

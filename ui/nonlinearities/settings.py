@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.nonlinearities import NONLINEARITIES
+from ui.links import Between, Choice, Flag, from_settings
 from ui.settings import PageSettings
 from ui.text import t
 
@@ -23,6 +25,20 @@ class NonlinSettings:
 
 
 SETTINGS = PageSettings("nonlin", NonlinSettings)
+LINKS = from_settings(
+    SETTINGS,
+    {
+        "chosen": Choice(NONLINEARITIES),
+        "reach": Between(1.0, 10.0, 0.5),
+        "x0": Between(-10.0, 10.0, 0.1),
+        "depth": Between(1, 30, 1),
+        "same_gain": Flag(),
+        "abs_x": Between(0.0, 15.0, 0.5),
+        "rows": Between(1, 6, 1),
+        "cols": Between(1, 6, 1),
+        "after_affine": Flag(),
+    },
+)
 
 
 def name_of(key: str) -> str:

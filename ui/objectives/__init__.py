@@ -7,6 +7,10 @@ from dataclasses import dataclass
 import streamlit as st
 
 from core import objectives_lesson
+from core.objectives_lesson import SOURCES
+from core.pitfalls import PITFALLS
+from core.scores import MAX_SCORES
+from ui.links import Between, Choice, Text, from_settings
 from ui.settings import PageSettings
 from ui.state import seed
 
@@ -23,6 +27,17 @@ class ObjectivesSettings:
 
 
 SETTINGS = PageSettings("objectives", ObjectivesSettings)
+LINKS = from_settings(
+    SETTINGS,
+    {
+        "source": Choice(SOURCES),
+        "custom": Text(),
+        "target": Between(0, MAX_SCORES - 1, 1),  # a class the scores lack falls back to 0 on the page
+        "pitfall": Choice(PITFALLS),
+        "rows": Between(1, 6, 1),
+        "classes": Between(2, 6, 1),
+    },
+)
 DEFAULTS = SETTINGS.defaults()
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.surfaces import bowl, rosenbrock, saddle
+from core.optimizers import OPTIMIZERS
+from core.surfaces import SURFACES, bowl, rosenbrock, saddle
+from ui.links import Between, Choice, from_settings
 from ui.settings import PageSettings
 
 LR_OPTIONS = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0]
@@ -53,6 +55,23 @@ class OptimisationSettings:
 
 
 SETTINGS = PageSettings("optimisation", OptimisationSettings)
+# The classifier surface's two weights name words of the corpus, so they stay out of links.
+_WINDOWS = {"bowl": bowl(), "rosenbrock": rosenbrock(), "saddle": saddle()}  # where a start may be
+LINKS = from_settings(
+    SETTINGS,
+    {
+        "surface": Choice(SURFACES),
+        "kappa": Between(1, 50, 1),
+        **{f"lr_{surface}": Choice(LR_OPTIONS) for surface in SURFACE_DEFAULTS},
+        **{f"steps_{surface}": Between(10, 300, 10) for surface in SURFACE_DEFAULTS},
+        **{
+            f"start_{surface}_{axis}": Between(*getattr(window, f"{axis}_range"), 0.05)
+            for surface, window in _WINDOWS.items()
+            for axis in "xy"
+        },
+        "race_optimizers": Choice(OPTIMIZERS),
+    },
+)
 
 
 def default(name: str) -> object:

@@ -8,6 +8,8 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import softmax_lesson
+from core.softmax_lesson import DTYPES, SHIFTS, SOURCES
+from ui.links import Between, Choice, Text, from_settings
 from ui.settings import PageSettings
 from ui.state import seed
 
@@ -24,6 +26,17 @@ class SoftmaxSettings:
 
 
 SETTINGS = PageSettings("softmax", SoftmaxSettings)
+LINKS = from_settings(
+    SETTINGS,
+    {
+        "source": Choice(SOURCES),
+        "count": Between(2, 10, 1),
+        "custom": Text(),
+        "temperature": Between(0.1, 5.0, 0.1),
+        "shift": Choice(SHIFTS),
+        "dtype": Choice(DTYPES),
+    },
+)
 DEFAULTS = SETTINGS.defaults()
 # Keys of the page's fragments. The probabilities section also draws the page's code (in the
 # container at the bottom that the page hands it), so a temperature step is one fragment rerun;
