@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import softmax_lesson
+from ui.fragments import rerun_shown
 from ui.settings import PageSettings
 from ui.state import seed
 
@@ -57,6 +58,6 @@ def rerun_with_code(section: str):
     def callback() -> None:
         context = get_script_run_ctx()
         if context is not None and context.fragment_ids_this_run:
-            st.rerun([section, PROBABILITIES])
+            rerun_shown([section, PROBABILITIES])
 
     return callback
