@@ -3,6 +3,7 @@
 import streamlit as st
 import torch
 
+from ui import presenter
 from ui.pages import HOME, PAGES, SECTIONS, PageSpec
 from ui.sidebar import render_sidebar
 from ui.state import init_session
@@ -12,10 +13,16 @@ from ui.text import t
 # computation avoids threads stalling each other (10x slower training was measured with two).
 torch.set_num_threads(1)
 
-st.set_page_config(page_title="Building Blocks Lab", page_icon=":material/neurology:", layout="wide")
 init_session()
+st.set_page_config(
+    page_title="Building Blocks Lab",
+    page_icon=":material/neurology:",
+    layout="wide",
+    initial_sidebar_state=presenter.sidebar_state(),
+)
 # The sidebar comes first so that a language taken from the URL already titles the navigation.
 render_sidebar()
+presenter.frame()
 
 
 def alias(spec: PageSpec, path: str) -> st.Page:

@@ -106,6 +106,7 @@ def runtime_key_families() -> dict[str, list[str]]:
         "ui/classifier/export.py: refused weights files": keys("weights_file", WeightsFileError.MESSAGES),
         "ui/limits.py": keys("limit", LIMIT_NOUNS) + ["limit.refused_upload", "limit.refused_edit"],
         "ui/sidebar.py, ui/classifier/training.py": keys("device.reason", ABSENCE_REASONS),
+        "ui/presenter.py": keys("presenter.hide", page_constant("ui/presenter.py", "HIDEABLE")),
         "ui/guard.py: failed actions": keys(
             "failure", ["upload", "edit", "preset", "import", "train", "predict", "compare"]
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ui import presenter
 
 DEFAULTS: dict[str, object] = {
     "seed": 1,
@@ -20,6 +21,7 @@ def init_session() -> None:
         # The binding writes the option's label (?lang=简体中文); a link may use the code (?lang=zh).
         by_name = {**{code: code for code in LANGUAGES}, **{name: code for code, name in LANGUAGES.items()}}
         st.session_state["lang"] = by_name.get(st.query_params.get("lang", ""), DEFAULT_LANGUAGE)
+    presenter.init()  # from the address too: a link with ?present=1 opens the presenter view
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
 
