@@ -56,6 +56,7 @@ PAGES: tuple[PageSpec, ...] = (
         "app_pages/classifier.py", "classifier", "nav.classifier", ":material/translate:", "lab", "home.card.classifier"
     ),
     PageSpec("app_pages/replay.py", "tutorial-replay", "nav.replay", ":material/replay:", "lab", "home.card.replay"),
+    PageSpec("app_pages/classroom.py", "classroom", "nav.classroom", ":material/groups:", "lab", "home.card.classroom"),
 )
 SECTIONS: tuple[str, ...] = ("start", "lessons", "lab")
 HOME = PAGES[0]
