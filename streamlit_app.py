@@ -3,7 +3,7 @@
 import streamlit as st
 import torch
 
-from ui import copy_link, links
+from ui import copy_link, links, presenter
 from ui.pages import HOME, PAGES, SECTIONS, PageSpec
 from ui.sidebar import render_sidebar
 from ui.state import init_session
@@ -13,11 +13,17 @@ from ui.text import t
 # computation avoids threads stalling each other (10x slower training was measured with two).
 torch.set_num_threads(1)
 
-st.set_page_config(page_title="Building Blocks Lab", page_icon=":material/neurology:", layout="wide")
 init_session()
+st.set_page_config(
+    page_title="Building Blocks Lab",
+    page_icon=":material/neurology:",
+    layout="wide",
+    initial_sidebar_state=presenter.sidebar_state(),
+)
 # A link's language and seed first, so that the sidebar and the navigation already use them.
 links.load_shared()
 render_sidebar()
+presenter.frame()
 
 
 def alias(spec: PageSpec, path: str) -> st.Page:
@@ -45,7 +51,8 @@ navigation = st.navigation(
 # The page's own settings from a link, then back into the address once the page has drawn them.
 page = next((spec for spec in PAGES if spec.url_path == navigation.url_path), HOME)
 links.load_page(page)
-copy_link.render(page)
+if not presenter.presenting():  # the projector shows the lesson only
+    copy_link.render(page)
 links.notice()
 navigation.run()
 links.finish(page)

@@ -3,12 +3,18 @@
 import streamlit as st
 
 from ui.affine_maps import compose, linear, plane, question
+from ui.presenter import Section, introduction, lesson
 from ui.text import t
 
 st.title(t("nav.affine"))
-st.markdown(t("affine.intro"))
+introduction("affine", lambda: st.markdown(t("affine.intro")))
 
-linear.render()
-plane.render()
-compose.render()
-question.render()
+lesson(
+    "affine",
+    [
+        Section(t("affine.linear.title"), t("presenter.points.affine.linear"), linear.render),
+        Section(t("affine.plane.title"), t("presenter.points.affine.plane"), plane.render),
+        Section(t("affine.compose.title"), t("presenter.points.affine.compose"), compose.render),
+        Section(t("affine.quiz.title"), t("presenter.points.affine.question"), question.render),
+    ],
+)

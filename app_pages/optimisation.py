@@ -3,13 +3,28 @@
 import streamlit as st
 
 from ui.optimisation import landscape, manual, question, race
+from ui.presenter import Section, folded, introduction, lesson
 from ui.text import t
 
 st.title(t("optimisation.title"))
-st.write(t("optimisation.intro"))
-st.latex(r"\theta \;\leftarrow\; \theta - \eta \, \nabla L(\theta)")
 
-land = landscape.render()
-manual.render(land)
-race.render(land)
-question.render()
+
+def intro() -> None:
+    st.write(t("optimisation.intro"))
+    st.latex(r"\theta \;\leftarrow\; \theta - \eta \, \nabla L(\theta)")
+
+
+introduction("optimisation", intro)
+
+with folded(t("presenter.settings")):  # every section walks this landscape
+    land = landscape.render()
+lesson(
+    "optimisation",
+    [
+        Section(
+            t("optimisation.manual.header"), t("presenter.points.optimisation.manual"), lambda: manual.render(land)
+        ),
+        Section(t("optimisation.race.header"), t("presenter.points.optimisation.race"), lambda: race.render(land)),
+        Section(t("optimisation.quiz.header"), t("presenter.points.optimisation.question"), question.render),
+    ],
+)

@@ -36,6 +36,7 @@ def keys(prefix: str, names, suffix: str = "") -> list[str]:
 def runtime_key_families() -> dict[str, list[str]]:
     """Where a family of keys is built -> its keys."""
     from core import objectives_lesson, softmax_lesson
+    from core.classroom import ClassroomError
     from core.corpus import PROBLEM_TEXT
     from core.devices import ABSENCE_REASONS
     from core.grid import PRESET_MAPS
@@ -50,6 +51,7 @@ def runtime_key_families() -> dict[str, list[str]]:
     from core.training import METRICS, UPDATE_MODES
     from core.weights import SORTS
     from core.weights_file import WeightsFileError
+    from ui.classroom.bridge import SETTING_NAMES
     from ui.pages import PAGES, SECTIONS
 
     affine_quiz = page_constant("ui/affine_maps/question.py", "OPTIONS")
@@ -104,8 +106,14 @@ def runtime_key_families() -> dict[str, list[str]]:
             + keys("classifier.suggest.reason", REASONS)
         ),
         "ui/classifier/export.py: refused weights files": keys("weights_file", WeightsFileError.MESSAGES),
+        "ui/classroom/": (
+            keys("classroom.error", ClassroomError.MESSAGES)
+            + keys("classroom.setting", SETTING_NAMES)
+            + keys("classroom.mode", UPDATE_MODES)
+        ),
         "ui/limits.py": keys("limit", LIMIT_NOUNS) + ["limit.refused_upload", "limit.refused_edit"],
         "ui/sidebar.py, ui/classifier/training.py": keys("device.reason", ABSENCE_REASONS),
+        "ui/presenter.py": keys("presenter.hide", page_constant("ui/presenter.py", "HIDEABLE")),
         "ui/guard.py: failed actions": keys(
             "failure", ["upload", "edit", "preset", "import", "train", "predict", "compare"]
         ),

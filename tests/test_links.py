@@ -213,13 +213,13 @@ def test_the_copy_action_shows_the_full_link():
 
 
 def test_a_page_change_clears_the_previous_pages_parameters_and_keeps_others():
-    at = open_link("app_pages/softmax.py", {"temperature": "0.5", "present": "1"})
-    assert address(at) == {"temperature": "0.5", "present": "1"}
+    at = open_link("app_pages/softmax.py", {"temperature": "0.5", "utm_source": "newsletter"})
+    assert address(at) == {"temperature": "0.5", "utm_source": "newsletter"}
     at.switch_page("app_pages/objectives.py").run()
     assert_clean(at)
-    assert address(at) == {"present": "1"}  # another feature's parameter is left alone
+    assert address(at) == {"utm_source": "newsletter"}  # a parameter no page declares is left alone
     at.switch_page("app_pages/softmax.py").run()
-    assert address(at) == {"temperature": "0.5", "present": "1"}  # the page's settings stayed
+    assert address(at) == {"temperature": "0.5", "utm_source": "newsletter"}  # the page's settings stayed
 
 
 BAD = [
@@ -292,3 +292,10 @@ def test_a_widget_another_feature_binds_to_the_address_keeps_its_parameter():
     at.run()
     assert_clean(at)
     assert address(at) == {"room": "ABCD", "temperature": "0.5"}
+
+
+def test_a_link_into_the_presenter_view_keeps_its_settings_and_the_presenters_parameters():
+    at = open_link("app_pages/softmax.py", {"present": "1", "lang": "zh", "temperature": "0.5"})
+    assert_clean(at)
+    assert at.session_state["present"] is True and at.session_state["softmax.temperature"] == 0.5
+    assert address(at) == {"present": "1", "step": "1", "lang": "zh", "temperature": "0.5"}

@@ -80,6 +80,7 @@ PAGES: tuple[PageSpec, ...] = (
         links="ui.classifier.links",
     ),
     PageSpec("app_pages/replay.py", "tutorial-replay", "nav.replay", ":material/replay:", "lab", "home.card.replay"),
+    PageSpec("app_pages/classroom.py", "classroom", "nav.classroom", ":material/groups:", "lab", "home.card.classroom"),
 )
 SECTIONS: tuple[str, ...] = ("start", "lessons", "lab")
 HOME = PAGES[0]

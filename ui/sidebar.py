@@ -1,4 +1,4 @@
-"""The sidebar shared by every page: language, seed and device."""
+"""The sidebar shared by every page: language, seed, device and the presenter view."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import streamlit as st
 
 from core.devices import available_devices, device_status
 from i18n import LANGUAGES
+from ui import presenter
 from ui.text import t
 
 
@@ -39,5 +40,6 @@ def render_sidebar() -> None:
         ]
         if absent:
             st.caption("  \n".join(absent))
+        presenter.controls()
         st.divider()
         st.caption(t("sidebar.about"))

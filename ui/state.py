@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from i18n import DEFAULT_LANGUAGE
+from ui import presenter
 
 DEFAULTS: dict[str, object] = {
     "lang": DEFAULT_LANGUAGE,
@@ -15,6 +16,7 @@ DEFAULTS: dict[str, object] = {
 
 def init_session() -> None:
     """Give every shared setting its default the first time a session runs (a link may then set them: ui.links)."""
+    presenter.init()  # from the address too: a link with ?present=1 opens the presenter view
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
 

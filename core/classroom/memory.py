@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from core.classroom.board import (
+    rank_key,
     ranked,
     settings_groups,
     summarize,
@@ -76,8 +77,13 @@ class _Room:
     next_member: int = 1
     next_entry: int = 1
 
-    def entries(self) -> list[Entry]:
-        return [replace(record.entry, curve=tuple(record.curve)) for record in self.records.values()]
+    def records_now(self) -> list[_Record]:
+        """The records as they are: a record never changes once kept, so the list can be read unlocked."""
+        return list(self.records.values())
+
+
+def _with_curves(records: list[_Record]) -> list[Entry]:
+    return [replace(record.entry, curve=tuple(record.curve)) for record in records]
 
 
 class MemoryRoomStore:
@@ -170,19 +176,32 @@ class MemoryRoomStore:
             room.last_change = self._now()
             return room.publication
 
+    # Views copy what they need under the lock and rank it outside: every session of the server
+    # reads the store every few seconds, and a full room ranks 2,000 runs.
+
     def participant_view(self, code: str, token: str) -> ParticipantView:
         with self._lock:
             room = self._room(code)
             member = self._member(room, token)
-            entries = ranked(room.entries())
-            return ParticipantView(
-                code=room.code,
-                nickname=member.nickname,
-                publication=room.publication,
-                summary=summarize(len(room.members), entries),
-                own_entries=tuple(entry for entry in entries if entry.participant_id == member.id),
-                entries_left=MAX_ENTRIES_PER_PARTICIPANT - member.entries,
-            )
+            code, nickname, publication = room.code, member.nickname, room.publication
+            participants, entries_left = len(room.members), MAX_ENTRIES_PER_PARTICIPANT - member.entries
+            records = room.records_now()
+        # Only the participant's own runs need their curves.
+        order = sorted((record.entry for record in records), key=rank_key)
+        curves = {record.entry.id: record.curve for record in records if record.entry.participant_id == member.id}
+        own = tuple(
+            replace(entry, rank=position, curve=tuple(curves[entry.id]))
+            for position, entry in enumerate(order, start=1)
+            if entry.id in curves
+        )
+        return ParticipantView(
+            code=code,
+            nickname=nickname,
+            publication=publication,
+            summary=summarize(participants, order),
+            own_entries=own,
+            entries_left=entries_left,
+        )
 
     def submit(self, code: str, token: str, run: RunResult) -> Entry:
         """Add a run under the token's own nickname; the nickname cannot be chosen here."""
@@ -216,16 +235,19 @@ class MemoryRoomStore:
     def board(self, code: str, secret: str) -> Board:
         with self._lock:
             room = self._instructor_room(code, secret)
-            entries = ranked(room.entries())
-            return Board(
-                code=room.code,
-                publication=room.publication,
-                nicknames=tuple(member.nickname for member in room.members.values()),
-                entries=entries,
-                summary=summarize(len(room.members), entries),
-                by_setting=settings_groups(entries),
-                best_settings=entries[0].settings if entries else None,
-            )
+            code, publication = room.code, room.publication
+            nicknames = tuple(member.nickname for member in room.members.values())
+            records = room.records_now()
+        entries = ranked(_with_curves(records))
+        return Board(
+            code=code,
+            publication=publication,
+            nicknames=nicknames,
+            entries=entries,
+            summary=summarize(len(nicknames), entries),
+            by_setting=settings_groups(entries),
+            best_settings=entries[0].settings if entries else None,
+        )
 
     def remove_entry(self, code: str, secret: str, entry_id: int) -> None:
         with self._lock:

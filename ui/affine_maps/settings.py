@@ -9,6 +9,7 @@ import torch
 
 from core.grid import PRESET_MAPS, map_from_entries, preset_entries
 from core.nonlinearities import NONLINEARITIES
+from ui.fragments import rerun_shown
 from ui.links import Between, Choice, from_settings
 from ui.settings import PageSettings
 from ui.text import t
@@ -73,7 +74,7 @@ def entries(settings: AffineSettings, which: str) -> tuple[float, ...]:
 
 def rerun_maps() -> None:
     """A changed map redraws the playground and the composition, which both use f, and nothing else."""
-    st.rerun(MAP_FRAGMENTS)
+    rerun_shown(MAP_FRAGMENTS)
 
 
 def map_inputs(which: str, names: tuple[str, str], redraw_both: bool = False) -> tuple[float, ...]:

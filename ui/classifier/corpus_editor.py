@@ -10,6 +10,7 @@ from core.corpus_csv import rows_from_csv, rows_to_csv
 from core.limits import TooLarge
 from core.presets import PRESETS
 from ui.classifier import state, suggestion
+from ui.classroom import in_classifier
 from ui.guard import keep_state_on_failure, show_failure
 from ui.limits import limit_text, show_refused
 from ui.markup import plain
@@ -131,6 +132,7 @@ def render() -> None:
             icon=":material/file_open:",
             help=t("classifier.corpus.load_help"),
         )
+        in_classifier.render_room_corpus()
     with upload:
         st.file_uploader(
             t("classifier.corpus.upload"),

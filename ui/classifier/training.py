@@ -16,6 +16,7 @@ from core.run_cache import RUN_CACHE, run_key
 from core.training import UPDATE_MODES, DivergenceError, EpochRecord, TrainConfig, TrainingResult, train
 from ui.classifier import state, suggestion
 from ui.classifier.texts import history_texts
+from ui.classroom import in_classifier
 from ui.limits import limit_text
 from ui.markup import plain
 from ui.quiz import predict_then_reveal
@@ -297,3 +298,4 @@ def render(data: Dataset | None) -> None:
         run_training(data, state.train_config())
     render_failure()
     render_summary()
+    in_classifier.render_room_panel()

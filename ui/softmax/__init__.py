@@ -9,6 +9,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import softmax_lesson
 from core.softmax_lesson import DTYPES, SHIFTS, SOURCES
+from ui.fragments import rerun_shown
 from ui.links import Between, Choice, Text, from_settings
 from ui.settings import PageSettings
 from ui.state import seed
@@ -70,6 +71,6 @@ def rerun_with_code(section: str):
     def callback() -> None:
         context = get_script_run_ctx()
         if context is not None and context.fragment_ids_this_run:
-            st.rerun([section, PROBABILITIES])
+            rerun_shown([section, PROBABILITIES])
 
     return callback
