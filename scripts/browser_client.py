@@ -1,15 +1,22 @@
 """The same session as `streamlit_client.StreamlitSession`, driven in headless Chromium (Playwright).
 
-Each action is timed from the click or key press to the last change of the page, once nothing
-has changed for QUIET_MS and the app's script is not running (a fragment's rerun leaves the
-script state alone, so the page itself is watched, as `scripts/latency.py` does). Such a session
-also loads the page's static files and draws every chart, as a participant's browser does.
+Each action is timed from the click or key press to the last change of the page after the
+server has finished the run it started. The end of the run is read from the websocket itself
+(the `script_finished` message, which a fragment's rerun sends too, while the page's script
+state does not move for it); the page is then done once nothing has changed for QUIET_MS. Such
+a session also loads the page's static files and draws every chart, as a participant's browser
+does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from scripts.streamlit_client import DONE
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 QUIET_MS = 400
@@ -29,14 +36,15 @@ WATCH = """() => {
   new MutationObserver(() => window.__changes.push(performance.now()))
     .observe(document.body, {attributes: true, childList: true, subtree: true, characterData: true});
 }"""
-# Milliseconds from `start` to the last change, once quiet for `quiet` ms with the script idle; else null.
+# Milliseconds from `start` to the last change (0 if none), once quiet for `quiet` ms with the script
+# idle; else null.
 SETTLED = """([start, quiet]) => {
   const after = window.__changes.filter((time) => time >= start);
   const app = document.querySelector('[data-testid="stApp"]');
-  if (!after.length || !app || app.getAttribute('data-test-script-state') !== 'notRunning') return null;
-  const last = after[after.length - 1];
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return null;
+  const last = after.length ? after[after.length - 1] : start;
   if (performance.now() - last < quiet) return null;
-  return last - start;
+  return after.length ? last - start : 0;
 }"""
 
 
@@ -53,11 +61,15 @@ class BrowserSession:
         self.timeout = timeout
         self.context = None
         self.page = None
+        self.runs_finished = 0  # script_finished messages (of a whole run or a fragment) received
+        self._finished = asyncio.Event()
+        self._finished_at = 0.0
 
     async def open(self, path: str = "", query: str = "") -> float:
         self.context = await self.browser.new_context(viewport={"width": 1400, "height": 900})
         self.page = await self.context.new_page()
         self.page.set_default_timeout(self.timeout * 1000)
+        self.page.on("websocket", lambda socket: socket.on("framereceived", self._on_frame))
         start = time.perf_counter()
         await self.page.goto(f"{self.base_url}/{path}" + (f"?{query}" if query else ""))
         await self.page.wait_for_selector("h1")
@@ -118,18 +130,38 @@ class BrowserSession:
         except Exception:  # noqa: BLE001 - a picture of a failure must not add another
             pass
 
+    def _on_frame(self, payload) -> None:
+        if not isinstance(payload, bytes):
+            return
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+        except Exception:  # noqa: BLE001 - not a message of the app's stream
+            return
+        if message.WhichOneof("type") == "script_finished" and message.script_finished in DONE:
+            self.runs_finished += 1
+            self._finished_at = time.perf_counter()
+            self._finished.set()
+
     async def _timed(self, act) -> float:
+        """Seconds from `act()` until the run it starts has finished and the page has settled."""
         await self.page.evaluate(WATCH)
         start = await self.page.evaluate("() => performance.now()")
+        finished_before = self.runs_finished
         began = time.perf_counter()
         await act()
+        deadline = time.monotonic() + self.timeout
+        while self.runs_finished == finished_before:
+            self._finished.clear()
+            if self.runs_finished != finished_before:
+                break
+            await asyncio.wait_for(self._finished.wait(), max(0.1, deadline - time.monotonic()))
         handle = await self.page.wait_for_function(
             SETTLED, arg=[start, QUIET_MS], timeout=self.timeout * 1000, polling=50
         )
-        settled_ms = float(await handle.json_value())
         await self._check()
-        # The click itself is part of the wait; the page's own clock times the rest.
-        return max(settled_ms / 1000, 0.0) if settled_ms else time.perf_counter() - began
+        drawn = float(await handle.json_value()) / 1000
+        return max(drawn, self._finished_at - began)
 
     async def _check(self) -> None:
         if await self.page.locator('[data-testid="stException"]').count():
