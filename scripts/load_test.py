@@ -16,6 +16,10 @@ rerun requests, widget states, fragments and page switches, without drawing). Th
   seconds of that moment (the burst). Then the weight heatmap, a prediction of a sentence, and a
   page switch back to a lesson.
 
+Beside them, `--observers` sessions (2 by default, not counted among the participants) open a
+lesson page at the burst and switch between lessons until every training has finished: they are
+the room's page switches during the burst, as a participant who is still reading would make.
+
 By default Train runs with the settings the page proposes for the preset;
 `--tutorial-settings` presses "Use the tutorial's settings" first (100 epochs, one update per
 sentence), and `--distinct-runs` gives each participant another seed, so no two trainings are
@@ -52,6 +56,7 @@ TEXT = catalog("en")
 ARTIFACTS = ROOT / "artifacts"  # the server's log goes here
 SENTENCE = "Yo creo que sí, it is a good idea"
 SMALLEST_CONTAINER_MB = 690
+OBSERVED = "page switch (observer)"
 # Targets of a room of thirty on the smallest container (see the README).
 TARGET_TRAINED_SECONDS = 15.0
 TARGET_SWITCH_P95 = 3.0
@@ -64,6 +69,7 @@ class Options:
     think: float = 3.0  # mean seconds between two actions of one participant
     ramp: float = 10.0  # participants arrive over this many seconds
     spread: float = 2.0  # everyone presses Train within this many seconds of the burst
+    observers: int = 2  # extra sessions switching lesson pages during the burst
     tutorial_settings: bool = False
     distinct_runs: bool = False
     seed: int = 0  # of the think times
@@ -90,6 +96,8 @@ class Room:
     burst_at: float | None = None
     pressed: dict[int, float] = field(default_factory=dict)  # participant -> Train clicked at
     trained: dict[int, float] = field(default_factory=dict)  # participant -> training shown done at
+    settled: int = 0  # participants whose training has ended since the burst, done or failed
+    all_settled: asyncio.Event = field(default_factory=asyncio.Event)
 
     def arrive(self) -> None:
         self.waiting += 1
@@ -99,6 +107,12 @@ class Room:
         """A participant who failed before the burst no longer holds the room back."""
         self.expected -= 1
         self._maybe_start()
+
+    def settle(self) -> None:
+        """A participant's training after the burst has ended, shown done or failed."""
+        self.settled += 1
+        if self.settled >= self.waiting:
+            self.all_settled.set()
 
     def _maybe_start(self) -> None:
         if not self.burst.is_set() and self.waiting >= self.expected:
@@ -161,8 +175,11 @@ async def follow_script(number: int, session, options: Options, room: Room) -> N
         await asyncio.sleep(rng.uniform(0, options.spread))
         room.pressed[number] = time.perf_counter()
         done = TEXT["classifier.train.done"].split("{")[0]
-        await step("train", lambda: session.click(TEXT["classifier.train.button"]), shows=done)
-        room.trained[number] = time.perf_counter()
+        try:
+            await step("train", lambda: session.click(TEXT["classifier.train.button"]), shows=done)
+            room.trained[number] = time.perf_counter()
+        finally:
+            room.settle()
         await think(0.5)
         await step("open tab", lambda: session.open_tab(TEXT["classifier.tab.heatmap"]))
         await think(0.5)
@@ -182,6 +199,29 @@ async def follow_script(number: int, session, options: Options, room: Room) -> N
             await session.close()
         except Exception:  # noqa: BLE001 - a session that cannot close cleanly has already been counted
             pass
+
+
+async def observe(number: int, session, options: Options, room: Room) -> None:
+    """A session reading lessons through the burst: page switches until every training has ended."""
+    rng = random.Random(options.seed * 10_000 + number)
+    try:
+        await asyncio.sleep(rng.uniform(0, options.ramp))
+        await session.open("softmax")
+        await room.burst.wait()
+        pages = ("nonlinearities", "softmax")
+        for turn in range(1000):
+            if room.all_settled.is_set():
+                break
+            start = time.perf_counter()
+            try:
+                seconds = await session.switch_page(pages[turn % 2])
+            except Exception as error:  # noqa: BLE001 - recorded as the room's error
+                room.steps.append(Step(number, OBSERVED, start, None, f"{type(error).__name__}: {error}"[:300]))
+                return
+            room.steps.append(Step(number, OBSERVED, start, seconds))
+            await asyncio.sleep(rng.uniform(0.25, 0.75))
+    finally:
+        await session.close()
 
 
 async def _shows(session, text: str) -> bool:
@@ -209,7 +249,11 @@ async def run_room(url: str, options: Options) -> Room:
             else StreamlitSession(url, options.timeout)
             for number in range(options.participants)
         ]
-        await asyncio.gather(*(follow_script(n, s, options, room) for n, s in enumerate(sessions)))
+        observers = [StreamlitSession(url, options.timeout) for _ in range(options.observers)]
+        await asyncio.gather(
+            *(follow_script(n, s, options, room) for n, s in enumerate(sessions)),
+            *(observe(options.participants + n, s, options, room) for n, s in enumerate(observers)),
+        )
     return room
 
 
@@ -274,7 +318,7 @@ class Report:
         return [
             s.seconds
             for s in self.room.steps
-            if s.name == "page switch" and s.seconds is not None and self.room.burst_at <= s.start <= end
+            if s.name in ("page switch", OBSERVED) and s.seconds is not None and self.room.burst_at <= s.start <= end
         ]
 
     def peak_rss_mb(self) -> float | None:
@@ -289,8 +333,8 @@ class Report:
         o, room = self.options, self.room
         out = [
             f"{o.participants} participants ({o.browsers} in Chromium, {o.participants - o.browsers} over the "
-            f"websocket protocol), think {o.think:g} s, arrivals over {o.ramp:g} s, Train pressed within "
-            f"{o.spread:g} s of the burst, "
+            f"websocket protocol) and {o.observers} observers, think {o.think:g} s, arrivals over {o.ramp:g} s, "
+            f"Train pressed within {o.spread:g} s of the burst, "
             + ("the tutorial's settings" if o.tutorial_settings else "the settings the page proposes")
             + (", a seed of their own each" if o.distinct_runs else "")
             + f"; the whole room took {self.ended - self.started:.0f} s.",
@@ -357,7 +401,7 @@ class Report:
                 measured += f" (the server exited with code {self.end.exit_code})"
             if self.end.oom_kills:
                 measured += f" ({self.end.oom_kills} killed for memory)"
-            rows.append((f"server peak RSS at most {cap} MB under the cap", measured, bool(held)))
+            rows.append((f"server peak RSS at most {cap} MB under the cap", measured, held))
             cpu = self.watch.cpu_between(self.started, self.ended)
             rows.append(("server CPU seconds over the whole room (information)", f"{cpu:.1f} s", None))
         out = ["| target | measured | met |", "|---|---|---|"]
@@ -419,6 +463,9 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=Options.think, help="mean seconds between actions")
     parser.add_argument("--ramp", type=float, default=Options.ramp, help="seconds over which participants arrive")
     parser.add_argument("--spread", type=float, default=Options.spread, help="seconds over which Train is pressed")
+    parser.add_argument(
+        "--observers", type=int, default=Options.observers, help="extra sessions switching pages during the burst"
+    )
     parser.add_argument("--tutorial-settings", action="store_true", help="train with the tutorial's settings")
     parser.add_argument("--distinct-runs", action="store_true", help="a seed of its own per participant")
     parser.add_argument("--seed", type=int, default=0, help="of the think times")
@@ -435,6 +482,7 @@ def main() -> None:
         think=args.think,
         ramp=args.ramp,
         spread=args.spread,
+        observers=args.observers,
         tutorial_settings=args.tutorial_settings,
         distinct_runs=args.distinct_runs,
         seed=args.seed,
