@@ -395,7 +395,7 @@ class Report:
             held = self.cap_held()
             measured = f"peak {self.peak_rss_mb():.0f} MB (idle server {self.baseline_rss / MB:.0f} MB)"
             if self.end.cgroup_peak_bytes:
-                measured += f"; the cgroup's peak with page cache {self.end.cgroup_peak_bytes / MB:.0f} MB"
+                measured += f"; charged to its cgroup at peak {self.end.cgroup_peak_bytes / MB:.0f} MB"
             measured += "; " + ("cap held" if held else "cap broken" if held is not None else "no cap applied")
             if not self.end.alive:
                 measured += f" (the server exited with code {self.end.exit_code})"
