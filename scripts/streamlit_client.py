@@ -131,6 +131,8 @@ class StreamlitSession:
         widget = self.widget("slider", label)
         held = self._values.get(widget.id)
         proto = widget.element
+        if proto.options:
+            raise ProtocolError(f"{label!r} is a select_slider; this client moves plain sliders only")
         current = list(held.double_array_value.data if held else (proto.value if proto.set_value else proto.default))
         value = current[0] + proto.step if current[0] + proto.step <= proto.max else current[0] - proto.step
         return await self.set_slider(label, value, *current[1:])
