@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -299,6 +300,7 @@ class Report:
     ended: float
     baseline_rss: int | None
     end: ServerEnd | None
+    load_average: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load at the start and the end
 
     @property
     def errors(self) -> list[Step]:
@@ -339,6 +341,10 @@ class Report:
             + (", a seed of their own each" if o.distinct_runs else "")
             + f"; the whole room took {self.ended - self.started:.0f} s.",
         ]
+        out.append(
+            f"The machine's load average (1 min) was {self.load_average[0]:.1f} at the start and "
+            f"{self.load_average[1]:.1f} at the end: other work on it slows every number below."
+        )
         if self.server is not None:
             cap = (
                 f"memory capped at {self.server.memory_cap_mb} MB "
@@ -447,13 +453,15 @@ def run(options: Options, url: str | None = None, cap_mb: int | None = None, cpu
         if watch is not None:
             time.sleep(1.0)
         baseline = watch.sample().rss if watch is not None else None
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
         room = asyncio.run(run_room(server.url if server else url, options))
         ended = time.perf_counter()
         if watch is not None:
             watch.stop()
         end = ServerEnd.of(server) if server is not None else None
-        return Report(options, room, server, watch, started, ended, baseline, end)
+        load = (load_before, os.getloadavg()[0])
+        return Report(options, room, server, watch, started, ended, baseline, end, load)
 
 
 def main() -> None:
