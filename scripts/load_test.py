@@ -39,6 +39,7 @@ import os
 import random
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack, nullcontext
@@ -444,6 +445,25 @@ def _row(name: str, steps: list[Step]) -> str:
 # ---------------------------------------------------------------- entry points
 
 
+def _run_in_own_thread(coroutine):
+    """`asyncio.run(coroutine)` in a thread of its own: the caller may already run an event loop
+    (a test session that drives Playwright's sync API does)."""
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = asyncio.run(coroutine)
+        except BaseException as error:  # noqa: BLE001 - handed to the caller below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target, name="load-test-room")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def run(options: Options, url: str | None = None, cap_mb: int | None = None, cpus: int | None = None) -> Report:
     """The room against `url`, or against a server of its own (capped as asked); the report."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -455,7 +475,7 @@ def run(options: Options, url: str | None = None, cap_mb: int | None = None, cpu
         baseline = watch.sample().rss if watch is not None else None
         load_before = os.getloadavg()[0]
         started = time.perf_counter()
-        room = asyncio.run(run_room(server.url if server else url, options))
+        room = _run_in_own_thread(run_room(server.url if server else url, options))
         ended = time.perf_counter()
         if watch is not None:
             watch.stop()
