@@ -11,7 +11,7 @@ from core.compare import compare_optimizers
 from core.dataset import Dataset
 from core.limits import work_over_limit
 from core.optimizers import OPTIMIZERS
-from core.training import METRICS, EpochRecord
+from core.training import METRICS, EpochRecord, TrainingResult
 from ui.classifier import state
 from ui.classifier.suggestion import run_seconds
 from ui.classifier.training import LEARNING_RATES
@@ -33,6 +33,16 @@ DEFAULT_RATES = {
 
 def run_name(optimizer: str, lr: float) -> str:
     return f"{t(f'classifier.opt.{optimizer}')} (lr {lr:g})"
+
+
+def without_snapshots(result: TrainingResult) -> TrainingResult:
+    """A compared run as the session keeps it: curves, status and end points, without snapshots or model.
+
+    The comparison draws only the curves; a run's weight snapshots take up to 32 MB on the
+    largest corpus, four runs a comparison, for as long as the session lasts.
+    """
+    empty = result.weight_history.new_empty((0, *result.weight_history.shape[1:]))
+    return replace(result, weight_history=empty, snapshot_epochs=[], model=None)
 
 
 def run_comparison(data: Dataset, choices: list[str]) -> None:
@@ -63,7 +73,7 @@ def run_comparison(data: Dataset, choices: list[str]) -> None:
         return
     progress.empty()
     st.session_state[state.COMPARISON] = [
-        (run_name(c.optimizer, c.lr), r) for c, r in zip(configs, results, strict=True)
+        (run_name(c.optimizer, c.lr), without_snapshots(r)) for c, r in zip(configs, results, strict=True)
     ]
 
 
