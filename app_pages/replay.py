@@ -31,7 +31,9 @@ for result in results:
         st.subheader(t(f"replay.step.{key}.title"))
         st.caption(t(f"replay.step.{key}.text"))
         code_column, output_column = st.columns([3, 2])
-        code_column.code(step_code(result.step, seed()), language="python")
+        # Wrapped in its narrow column: a code block that scrolls sideways cannot be scrolled by
+        # keyboard (Streamlit does not make it focusable), nor read on a phone.
+        code_column.code(step_code(result.step, seed()), language="python", wrap_lines=True)
         with output_column:
             ok = result.matches
             st.badge(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from charts.palette import DIVERGING_SCHEME, INK
+from charts.palette import DIVERGING_SCHEME, GAP, TEXT, on_diverging
 from charts.theme import LABEL_SIZE
 
 PLANE_SIZE = 380
@@ -54,10 +54,10 @@ def matrix_heatmap(
         x=alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("row:O", title=row_title),
     )
-    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+    cells = base.mark_rect(stroke=GAP, strokeWidth=1).encode(
         color=alt.Color(
             "value:Q",
-            scale=alt.Scale(scheme=DIVERGING_SCHEME, domain=[-limit, limit]),
+            scale=alt.Scale(scheme=DIVERGING_SCHEME, domainMid=0, domain=[-limit, limit]),
             legend=None,
         ),
         tooltip=[
@@ -68,11 +68,12 @@ def matrix_heatmap(
     )
     text = base.mark_text(fontSize=LABEL_SIZE if columns <= 5 else LABEL_SIZE - 1).encode(
         text=alt.Text("value:Q", format=f".{digits}f"),
-        color=alt.condition(f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value(INK)),
+        color=on_diverging("value", limit),
     )
     layers = [cells, text]
     if highlight_row is not None:
-        outline = alt.Chart(frame[frame["row"] == highlight_row]).mark_rect(fill=None, stroke=INK, strokeWidth=3)
+        # In the theme's text colour: the outline shows against the page in either theme.
+        outline = alt.Chart(frame[frame["row"] == highlight_row]).mark_rect(fill=None, stroke=TEXT, strokeWidth=3)
         layers.append(outline.encode(x="col:O", y="row:O"))
     # A step, not a total height: the title and the axes must not eat the rows' space.
     return sized(alt.layer(*layers).properties(height=alt.Step(42)))
@@ -113,17 +114,23 @@ def plane_chart(
     x_title: str = "x₁",
     y_title: str = "x₂",
 ) -> alt.LayerChart:
-    """Grids (thin) and shapes (thick) of the plane in a square chart, both axes on one scale.
+    """Grids (thin) and shapes (thick) of the plane, both axes on one scale.
 
-    The chart has a fixed square size, because a rotation drawn on stretched axes looks like
-    a shear; Streamlit still shrinks it to fit a narrow window.
+    One unit is as long across as up, because a rotation drawn on stretched axes looks like a
+    shear. The chart takes its column's width (a phone's too) at a fixed height, and the longer
+    side shows more of the plane: each axis spans [-reach, reach] times its length over the
+    shorter one's, computed in the browser from Vega's width and height.
     """
     reach = float(max(frame["x"].abs().max(), frame["y"].abs().max(), 1.0)) * 1.08
-    domain = [-reach, reach]
     series = list(colors)
+
+    def spread(side: str) -> dict:
+        half = f"{reach} * {side} / min(width, height)"
+        return {"expr": f"[-{half}, {half}]"}
+
     encode = {
-        "x": alt.X("x:Q", title=x_title, scale=alt.Scale(domain=domain, nice=False)),
-        "y": alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=domain, nice=False)),
+        "x": alt.X("x:Q", title=x_title, scale=alt.Scale(domain=spread("width"), nice=False)),
+        "y": alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=spread("height"), nice=False)),
         "color": alt.Color(
             "series:N",
             title=legend_title,
@@ -142,7 +149,7 @@ def plane_chart(
     grid = base.transform_filter("datum.part == 'grid'").mark_line(strokeWidth=1.3, opacity=0.75)
     shape = base.transform_filter("datum.part == 'shape'").mark_line(strokeWidth=3.5)
     chart = grid.encode(**encode) + shape.encode(**encode)
-    return sized(chart.properties(width=PLANE_SIZE, height=PLANE_SIZE), autosize="pad")
+    return sized(chart.properties(width="container", height=PLANE_SIZE))
 
 
 def heatmap_spec(

@@ -16,6 +16,9 @@ from charts import palette
 from core.training import METRICS, EpochRecord
 
 ROW_STEP = 18  # pixels per word row of the heatmap: readable on a projector
+# Up to this many labels a cell is wide enough for its signed value, down to a phone's width;
+# beyond it the numbers are in the table under the heatmap.
+NUMBERS_UP_TO_LABELS = 4
 
 
 def _text(texts: Mapping[str, str], key: str) -> str:
@@ -76,44 +79,59 @@ def weight_heatmap(
 ) -> alt.Chart:
     """Weight per (word, label) as coloured cells, words down in `order`, the bias as the last row.
 
-    The colour scale diverges around zero. `title_texts` keys: word, label, weight, count,
-    bias (the bias row's name), and optionally title.
+    The colour scale diverges around zero; with few labels each cell also shows its signed value.
+    `title_texts` keys: word, label, weight, count, bias (the bias row's name), and optionally title.
     """
     texts = title_texts
     frame = heatmap_frame(weight, bias, vocab, labels, counts, order, _text(texts, "bias"))
     y_order = list(dict.fromkeys(frame["word"]))
     limit = float(frame["weight"].abs().max()) if len(frame) else 1.0
     limit = limit if limit > 0 else 1.0
-    base = alt.Chart(frame).encode(
-        x=alt.X(
+    position = {
+        "x": alt.X(
             "label:N",
             title=_text(texts, "label"),
             sort=list(labels),
             axis=alt.Axis(labelAngle=-35, orient="top", labelOverlap=False),
         ),
-        y=alt.Y(
+        "y": alt.Y(
             "word:N",
             title=_text(texts, "word"),
             sort=y_order,
             # Every word must show: hiding "overlapping" labels would drop every other row.
             axis=alt.Axis(labelOverlap=False, labelLimit=180),
         ),
-    )
-    cells = base.mark_rect(stroke="white", strokeWidth=0.5).encode(
-        color=alt.Color(
-            "weight:Q",
-            title=_text(texts, "weight"),
-            scale=alt.Scale(scheme=palette.DIVERGING_SCHEME, domainMid=0, domain=[-limit, limit]),
-        ),
-        tooltip=[
+        "tooltip": [
             alt.Tooltip("word:N", title=_text(texts, "word")),
             alt.Tooltip("label:N", title=_text(texts, "label")),
             alt.Tooltip("weight:Q", title=_text(texts, "weight"), format=".6f"),
             alt.Tooltip("count:Q", title=_text(texts, "count")),
         ],
+    }
+    cells = (
+        alt.Chart()
+        .mark_rect(stroke=palette.GAP, strokeWidth=1)
+        .encode(
+            color=alt.Color(
+                "weight:Q",
+                title=_text(texts, "weight"),
+                scale=alt.Scale(scheme=palette.DIVERGING_SCHEME, domainMid=0, domain=[-limit, limit]),
+            ),
+        )
     )
-    chart = cells.properties(width="container", height=alt.Step(ROW_STEP))
-    return _finish(chart, texts)
+    layers = [cells]
+    if len(labels) <= NUMBERS_UP_TO_LABELS:
+        # The signed value written in each cell: the sign and size read without telling colours apart.
+        layers.append(
+            alt.Chart()
+            .mark_text(fontSize=11)
+            .encode(
+                text=alt.Text("weight:Q", format="+.2f"),
+                color=palette.on_diverging("weight", limit),
+            )
+        )
+    chart = alt.layer(*layers, data=frame).encode(**position)
+    return _finish(chart.properties(width="container", height=alt.Step(ROW_STEP)), texts)
 
 
 def _history_frame(history: Sequence[EpochRecord], metric: str, texts: Mapping[str, str]) -> pd.DataFrame:
@@ -134,16 +152,11 @@ def _curves(
     legend_title: str,
     y_scale: alt.Scale | None = None,
     y_format: str | None = None,
-    dashed: bool = False,
 ) -> alt.Chart:
     points = frame["epoch"].nunique() <= 40
     y_axis = alt.Axis(format=y_format) if y_format else alt.Axis()
     # Legend entries in the order the series first appear (train before test, runs as given).
     order = list(dict.fromkeys(frame[color_field]))
-    extra = {}
-    if dashed:
-        # Solid train, dashed test: tells them apart without colour, on a projector too.
-        extra["strokeDash"] = alt.StrokeDash(f"{color_field}:N", title=legend_title, sort=order)
     chart = (
         alt.Chart(frame)
         .mark_line(point=points, strokeWidth=2.5)
@@ -151,7 +164,9 @@ def _curves(
             x=alt.X("epoch:Q", title=_text(texts, "epoch"), axis=alt.Axis(tickMinStep=1)),
             y=alt.Y("value:Q", title=y_title, scale=y_scale or alt.Scale(zero=False), axis=y_axis),
             color=alt.Color(f"{color_field}:N", title=legend_title, sort=order),
-            **extra,
+            # A dash pattern per series as well (train solid, test dashed): lines drawn together
+            # differ without telling colours apart, on a projector too.
+            strokeDash=alt.StrokeDash(f"{color_field}:N", title=legend_title, sort=order),
             tooltip=[
                 alt.Tooltip(f"{color_field}:N", title=legend_title),
                 alt.Tooltip("epoch:Q", title=_text(texts, "epoch")),
@@ -166,7 +181,7 @@ def _curves(
 def history_chart(history: Sequence[EpochRecord], texts: dict) -> alt.Chart:
     """Train and test loss per epoch. `texts` keys: epoch, loss, series, train, test, title (optional)."""
     frame = _history_frame(history, "loss", texts)
-    return _curves(frame, _text(texts, "loss"), texts, "series", _text(texts, "series"), dashed=True)
+    return _curves(frame, _text(texts, "loss"), texts, "series", _text(texts, "series"))
 
 
 def accuracy_chart(history: Sequence[EpochRecord], texts: dict) -> alt.Chart:
@@ -183,7 +198,6 @@ def accuracy_chart(history: Sequence[EpochRecord], texts: dict) -> alt.Chart:
         _text(texts, "series"),
         y_scale=alt.Scale(domain=[0, 1]),
         y_format="%",
-        dashed=True,
     )
 
 
@@ -222,7 +236,7 @@ def confusion_chart(matrix, labels: Sequence[str], texts: dict) -> alt.Chart:
     )
     numbers = base.mark_text(fontSize=15).encode(
         text="count:Q",
-        color=alt.condition(alt.datum.count > top / 2, alt.value("white"), alt.value("black")),
+        color=palette.on_sequential("count", top),
     )
     chart = (cells + numbers).properties(width="container", height=alt.Step(44))
     return _finish(chart, texts)

@@ -21,7 +21,11 @@ def curves_chart(
 ) -> alt.LayerChart:
     """Curves y(x), one colour per `series`, with optional highlighted points `marks` (x, y, series)."""
     scale = alt.Scale(type="log") if log_y else alt.Scale(zero=False)
-    color = alt.Color("series:N", title=legend_title, legend=alt.Legend(orient="bottom", columns=4))
+    # Several functions are drawn together: each has a dash pattern as well as a colour, and the
+    # legend draws a piece of each line (a symbol would hide the dash).
+    legend = alt.Legend(orient="bottom", columns=4, symbolType="stroke", symbolStrokeWidth=3, symbolSize=400)
+    color = alt.Color("series:N", title=legend_title, legend=legend)
+    dash = alt.StrokeDash("series:N", title=legend_title)
     lines = (
         alt.Chart(frame, title=title)
         .mark_line(strokeWidth=2.5)
@@ -29,6 +33,7 @@ def curves_chart(
             x=alt.X("x:Q", title=x_title),
             y=alt.Y("y:Q", title=y_title, scale=scale),
             color=color,
+            strokeDash=dash,
             tooltip=[
                 alt.Tooltip("series:N", title=legend_title),
                 alt.Tooltip("x:Q", format=".2f", title=x_title),
@@ -53,7 +58,11 @@ def gradient_flow_chart(
     base = alt.Chart(frame, title=title).encode(
         x=alt.X("layers:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("norm:Q", title=y_title, scale=alt.Scale(type="log")),
-        color=alt.Color("series:N", title=legend_title, legend=alt.Legend(orient="bottom")),
+        # Lines drawn together differ by dash and by point shape too, not by colour alone; the legend
+        # shows each shape filled, as on the lines.
+        color=alt.Color("series:N", title=legend_title, legend=alt.Legend(orient="bottom", symbolStrokeWidth=0)),
+        strokeDash=alt.StrokeDash("series:N", title=legend_title),
+        shape=alt.Shape("series:N", title=legend_title),
         tooltip=[
             alt.Tooltip("series:N", title=legend_title),
             alt.Tooltip("layers:Q", title=x_title),

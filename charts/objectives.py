@@ -68,11 +68,11 @@ def loss_curve(
     )
     reference_data = pd.DataFrame(references, columns=["p", "loss", "label"])
     reference_points = (
-        alt.Chart(reference_data).mark_point(size=70, filled=True, color=palette.MUTED_INK).encode(x="p:Q", y="loss:Q")
+        alt.Chart(reference_data).mark_point(size=70, filled=True, color=palette.MUTED_TEXT).encode(x="p:Q", y="loss:Q")
     )
     reference_labels = (
         alt.Chart(reference_data)
-        .mark_text(fontSize=13, align="left", dx=8, dy=-6, color=palette.MUTED_INK)
+        .mark_text(fontSize=13, align="left", dx=8, dy=-6, color=palette.MUTED_TEXT)
         .encode(x="p:Q", y="loss:Q", text="label:N")
     )
     current_data = pd.DataFrame([current], columns=["p", "loss", "label"])
@@ -86,7 +86,8 @@ def loss_curve(
         .mark_text(
             fontSize=15,
             fontWeight="bold",
-            color=palette.WRONG,
+            # The point is red; its words are in the text colour, readable on either theme.
+            color=palette.TEXT,
             dy=-16,
             align="right" if right_side else "left",
             dx=-10 if right_side else 10,
@@ -128,5 +129,5 @@ def pitfall_bars(
             legend=alt.Legend(orient="bottom"),
         )
     )
-    zero = alt.Chart(pd.DataFrame({"loss": [0.0]})).mark_rule(color=palette.INK).encode(y="loss:Q")
+    zero = alt.Chart(pd.DataFrame({"loss": [0.0]})).mark_rule(color=palette.TEXT).encode(y="loss:Q")
     return sized(alt.layer(bars, zero))

@@ -27,6 +27,18 @@ def _path_color(colors: dict[str, str], path_title: str) -> alt.Color:
     )
 
 
+def _path_dash(colors: dict[str, str], path_title: str, legend: bool = True) -> alt.StrokeDash:
+    """A dash pattern per path as well: paths drawn together differ without telling colours apart.
+
+    Same field, title and domain as `_path_color`, so a legend shows both in one entry. The map's
+    paths carry point marks, which would make a second legend of their own: there it is left out,
+    and the loss chart beside it shows the same dash for each path.
+    """
+    return alt.StrokeDash(
+        "path:N", title=path_title, scale=alt.Scale(domain=list(colors)), legend=alt.Undefined if legend else None
+    )
+
+
 def grid_frame(x_edges: Sequence[float], y_edges: Sequence[float], loss: Sequence[Sequence[float]]) -> pd.DataFrame:
     """One row per grid cell: its edges and the loss at its centre (`loss[row along y][column along x]`)."""
     # Cells overlap by a sliver so that anti-aliasing leaves no hairline seams between them.
@@ -131,6 +143,7 @@ def surface_chart(
                 y=alt.Y("y:Q", scale=y_scale),
                 order="step:Q",
                 color=color,
+                strokeDash=_path_dash(colors, path_title, legend=False),
                 tooltip=[
                     alt.Tooltip("path:N", title=path_title),
                     alt.Tooltip("step:Q"),
@@ -220,6 +233,7 @@ def loss_chart(
             x=alt.X("step:Q", title=step_title),
             y=y,
             color=color,
+            strokeDash=_path_dash(colors, path_title),
             tooltip=[
                 alt.Tooltip("path:N", title=path_title),
                 alt.Tooltip("step:Q", title=step_title),

@@ -11,7 +11,8 @@ from charts import palette
 
 HEIGHT = 280
 # The stable series is the original's colour, lighter: the two agree, the eye should see one family.
-LIGHTER = 0.45
+# No lighter than 3:1 against a white background (WCAG's contrast for graphics).
+LIGHTER = 0.75
 
 
 def tint(colour: str, share: float) -> str:
@@ -62,14 +63,16 @@ def temperature_lines(
         .encode(
             x=alt.X("temperature:Q", title=x_title, scale=alt.Scale(type="log")),
             y=alt.Y("probability:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
-            # tableau10: neighbouring classes get clearly different hues, also on a projector.
+            # Neighbouring classes get clearly different hues, and dash patterns too: the lines
+            # cross, and a projector or a colour-vision deficiency can merge two hues.
             color=alt.Color(
                 "class:N",
                 sort=None,
                 title=class_title,
-                scale=alt.Scale(scheme="tableau10"),
+                scale=alt.Scale(range=list(palette.CATEGORICAL)),
                 legend=alt.Legend(orient="bottom"),
             ),
+            strokeDash=alt.StrokeDash("class:N", sort=None, title=class_title),
             tooltip=[
                 alt.Tooltip("class:N", title=class_title),
                 alt.Tooltip("temperature:Q", title=x_title, format=".2f"),
@@ -79,7 +82,7 @@ def temperature_lines(
     )
     rule = (
         alt.Chart(pd.DataFrame({"temperature": [current]}))
-        .mark_rule(color=palette.INK, strokeDash=[6, 4], strokeWidth=2)
+        .mark_rule(color=palette.TEXT, strokeDash=[6, 4], strokeWidth=2)
         .encode(x="temperature:Q")
     )
     return sized(alt.layer(lines, rule))
@@ -126,7 +129,7 @@ def shift_bars(
     missing = (
         alt.Chart(data)
         .transform_filter("datum.value === null")
-        .mark_text(fontSize=14, fontWeight="bold", dy=-10, color=palette.WRONG)
+        .mark_text(fontSize=14, fontWeight="bold", dy=-10, color=palette.TEXT)
         .encode(x=x, xOffset=offset, y=alt.Y("label_y:Q"), text="label:N")
     )
     return sized(alt.layer(bars, missing))

@@ -72,17 +72,50 @@ def test_heatmap_colour_diverges_around_zero_and_titles_are_the_given_texts(tuto
     dataset, result = tutorial_run
     order = word_order(result.final_weight, "index")
     chart = weight_heatmap(result.final_weight, result.final_bias, dataset.vocab, dataset.labels, {}, order, HEAT_TEXTS)
-    encoding = spec_of(chart)["encoding"]
-    scale = encoding["color"]["scale"]
+    spec = spec_of(chart)
+    encoding = spec["encoding"]
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert scale["scheme"] == "redblue" and scale["domainMid"] == 0
     assert scale["domain"][0] == -scale["domain"][1]
     assert scale["domain"][1] == pytest.approx(
         max(result.final_weight.abs().max(), result.final_bias.abs().max()).item(), abs=1e-6
     )
     assert encoding["x"]["title"] == "Sprache" and encoding["y"]["title"] == "Wort"
-    assert encoding["color"]["title"] == "Gewicht"
+    assert spec["layer"][0]["encoding"]["color"]["title"] == "Gewicht"
     tooltip = {(t["field"], t["title"]) for t in encoding["tooltip"]}
     assert tooltip == {("word", "Wort"), ("label", "Sprache"), ("weight", "Gewicht"), ("count", "Anzahl")}
+
+
+def test_heatmap_writes_signed_values_in_its_cells_while_they_fit(tutorial_run):
+    dataset, result = tutorial_run
+    order = word_order(result.final_weight, "index")
+    spec = spec_of(
+        weight_heatmap(result.final_weight, result.final_bias, dataset.vocab, dataset.labels, {}, order, HEAT_TEXTS)
+    )
+    cells, numbers = spec["layer"]
+    assert numbers["mark"]["type"] == "text"
+    # An explicit sign: positive and negative read apart without their colours.
+    assert numbers["encoding"]["text"] == {"field": "weight", "type": "quantitative", "format": "+.2f"}
+    # White only on the dark ends of the scale, dark text on the pale middle.
+    condition = numbers["encoding"]["color"]["condition"]
+    assert condition["value"] == "white" and "abs(datum['weight'])" in condition["test"]
+    assert numbers["encoding"]["color"]["value"] == "#111111"
+    # Ten labels would not fit a number in each cell on a phone: the table under the chart has them.
+    weight = torch.randn(10, 3)
+    wide = spec_of(weight_heatmap(weight, torch.zeros(10), ["a", "b", "c"], list("ABCDEFGHIJ"), {}, [0, 1, 2], {}))
+    assert [layer["mark"]["type"] for layer in wide["layer"]] == ["rect"]
+
+
+def test_training_curves_differ_by_dash_as_well_as_colour(tutorial_run):
+    _, result = tutorial_run
+    for chart in (
+        history_chart(result.history, {}),
+        accuracy_chart(result.history, {}),
+        comparison_chart({"a": result.history, "b": result.history}, "test_loss", {}),
+        word_path_chart(result.weight_history, 0, ["SPANISH", "ENGLISH"], {}, result.snapshot_epochs),
+    ):
+        encoding = spec_of(chart)["encoding"]
+        assert encoding["strokeDash"]["field"] == encoding["color"]["field"]
 
 
 def test_heatmap_top_k_stays_small_with_a_thousand_words():

@@ -158,10 +158,10 @@ def test_prediction_contributions_sum_to_the_logits(trained):
     probabilities = table(at, "Probability")["Probability"]
     expected = torch.softmax(torch.tensor(logits[labels].tolist()), 0).tolist()
     assert probabilities.tolist() == pytest.approx(expected, abs=1e-5)
-    # User text is escaped: no emphasis, no link, coloured by push, unknown words grey.
+    # User text is escaped: no emphasis, no link; each word's push is a sign and a colour, unknown words 0 and grey.
     sentence = [m.value for m in at.markdown if m.value.startswith(":")][0]
-    assert ":blue[creo]" in sentence
-    assert ":gray[\\*zzz\\*]" in sentence and ":gray[\\[x\\]\\(y\\)]" in sentence
+    assert ":blue[creo \\(\\+\\)]" in sentence
+    assert ":gray[\\*zzz\\* \\(0\\)]" in sentence and ":gray[\\[x\\]\\(y\\) \\(0\\)]" in sentence
 
 
 def test_export_script_shown_runs_and_prints_the_apps_weights(trained):

@@ -94,8 +94,10 @@ def render() -> None:
         t("affine.compose.fit"),
     )
     words = (t("affine.compose.chart_affine"), t("affine.compose.chart_bent"), t("affine.plane.legend"))
-    for column, spec in zip(st.columns(2), pictures(f, g, between, names, words), strict=True):
-        column.vega_lite_chart(spec, width="content")
+    descriptions = (t("alt.affine.composed"), t("alt.affine.bent"))
+    columns = st.columns(2)
+    for column, spec, description in zip(columns, pictures(f, g, between, names, words), descriptions, strict=True):
+        column.vega_lite_chart(spec, width="stretch", alt=description)
     rms = result.rms
     st.metric(t("affine.compose.rms"), f"{rms:.4f}" if rms >= 1e-4 else f"{rms:.1e}")
     st.markdown(t("affine.compose.rms_none") if between == "none" else t("affine.compose.rms_bent"))

@@ -63,6 +63,7 @@ def matrices(numbers: LinearResult, rows: int, in_features: int, out_features: i
             highlight_row=row,
         ),
         width="stretch",
+        alt=t("alt.matrix", name=t("affine.linear.x_title", n=rows, m=in_features)),
     )
     top[1].vega_lite_chart(
         heatmap(
@@ -73,11 +74,13 @@ def matrices(numbers: LinearResult, rows: int, in_features: int, out_features: i
             highlight_row=column,
         ),
         width="stretch",
+        alt=t("alt.matrix", name=t("affine.linear.a_title", n=out_features, m=in_features)),
     )
     bottom = st.columns(2)
     bottom[0].vega_lite_chart(
         heatmap(as_rows([numbers.bias.tolist()]), t("affine.linear.b_title", n=out_features), "", unit),
         width="stretch",
+        alt=t("alt.matrix", name=t("affine.linear.b_title", n=out_features)),
     )
     bottom[1].vega_lite_chart(
         heatmap(
@@ -88,6 +91,7 @@ def matrices(numbers: LinearResult, rows: int, in_features: int, out_features: i
             highlight_row=row,
         ),
         width="stretch",
+        alt=t("alt.matrix", name=t("affine.linear.y_title", n=rows, m=out_features)),
     )
 
 

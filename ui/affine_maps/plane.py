@@ -50,6 +50,6 @@ def render() -> None:
             t("affine.plane.chart_title"),
             t("affine.plane.legend"),
         )
-        st.vega_lite_chart(playground_spec(entries, *words), width="content")
+        st.vega_lite_chart(playground_spec(entries, *words), width="stretch", alt=t("alt.affine.plane"))
     st.markdown(f"**{t('common.code')}**")
     st.code(plane_code(*as_map(entries)), language="python")

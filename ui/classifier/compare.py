@@ -145,7 +145,12 @@ def render_comparison(data: Dataset | None) -> None:
         "run": t("classifier.compare.run"),
     }
     histories = {name: result.history for name, result in comparison}
-    st.altair_chart(comparison_chart(histories, metric, texts), width="stretch", key="classifier.compare_chart")
+    st.altair_chart(
+        comparison_chart(histories, metric, texts),
+        width="stretch",
+        key="classifier.compare_chart",
+        alt=t("alt.classifier.compare", metric=texts["value"]),
+    )
     diverged = [name for name, result in comparison if result.status == "diverged"]
     if diverged:
         st.warning(t("classifier.compare.diverged", names=", ".join(diverged)), icon=":material/warning:")

@@ -105,7 +105,8 @@ def render() -> None:
     st.markdown(f"**{t('classifier.export.script_title')}**")
     st.caption(t("classifier.export.script_text"))
     with st.container(height=420):
-        st.code(script, language="python")
+        # Long lines wrap: a code block that scrolls sideways cannot be scrolled by keyboard.
+        st.code(script, language="python", wrap_lines=True)
     st.divider()
     st.markdown(f"**{t('classifier.export.import_title')}**")
     st.caption(t("classifier.export.import_text", labels=len(run.labels), words=len(run.vocab)))

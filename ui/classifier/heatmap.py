@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 import torch
+from pandas.io.formats.style import Styler
 
-from charts.classifier import weight_heatmap
+from charts.classifier import NUMBERS_UP_TO_LABELS, heatmap_frame, weight_heatmap
 from core.weights import SORTS, top_k, word_order
 from ui.classifier import state
 from ui.classifier.texts import heatmap_texts
+from ui.markup import column_names
 from ui.text import option_labels, t
 
 VIEWS: tuple[str, ...] = ("after", "before", "difference")
@@ -65,8 +68,24 @@ def render_heatmap(run: state.Run) -> None:
     weight, bias = view_parameters(run, view or "after")
     order = top_k(word_order(weight, sort, label_index), int(min(k, len(vocab), state.MAX_HEATMAP_WORDS)))
     st.caption(t("classifier.heatmap.showing", shown=len(order), words=len(vocab)))
-    chart = weight_heatmap(weight, bias, vocab, labels, run.dataset.train_counts, order, heatmap_texts())
-    st.altair_chart(chart, width="stretch", key="classifier.heatmap_chart")
+    texts = heatmap_texts()
+    chart = weight_heatmap(weight, bias, vocab, labels, run.dataset.train_counts, order, texts)
+    described = "alt.classifier.heatmap_numbers" if len(labels) <= NUMBERS_UP_TO_LABELS else "alt.classifier.heatmap"
+    st.altair_chart(chart, width="stretch", key="classifier.heatmap_chart", alt=t(described, shown=len(order)))
+    with st.expander(t("classifier.heatmap.table"), icon=":material/table:"):
+        frame = heatmap_frame(weight, bias, vocab, labels, run.dataset.train_counts, order, texts["bias"])
+        st.dataframe(weight_table(frame, labels), hide_index=True, key="classifier.heatmap_table")
+
+
+def weight_table(frame: pd.DataFrame, labels: list[str]) -> Styler:
+    """The heatmap's cells as a table: one row per word in the heatmap's order, one column per label."""
+    word_col = t("classifier.col.word")
+    label_cols = column_names(labels, [word_col])
+    table = frame.pivot(index="position", columns="label", values="weight")[list(labels)]
+    table.columns = label_cols
+    table.insert(0, word_col, frame.drop_duplicates("position").set_index("position")["word"])
+    # A sign on every value, as in the chart's cells: positive and negative read apart in any colour.
+    return table.reset_index(drop=True).style.format("{:+.4f}", subset=label_cols)
 
 
 def render() -> None:

@@ -13,24 +13,30 @@ from ui.guard import keep_state_on_failure, show_failure
 from ui.markup import coloured, column_names, plain
 from ui.text import t
 
+# A word's push as a sign written beside it and as a colour: the sign reads without the colour.
+PUSH_SIGNS = {"towards": "+", "away": "\u2212", "none": "0"}
+PUSH_COLOURS = {"towards": "blue", "away": "red", "none": "gray"}
 
-def word_colour(prediction: Prediction, contribution: tuple[float, ...], known: bool) -> str:
-    """Blue when a word pushes towards the predicted label (more than towards the others), red when away."""
+
+def push(prediction: Prediction, contribution: tuple[float, ...], known: bool) -> str:
+    """ "towards" when a word pushes towards the predicted label (more than towards the others),
+    "away" when it pushes away, "none" when it is not in the vocabulary."""
     if not known:
-        return "gray"
+        return "none"
     winner = prediction.labels.index(prediction.predicted)
     others = [value for i, value in enumerate(contribution) if i != winner]
     lead = contribution[winner] - (sum(others) / len(others) if others else 0.0)
-    return "blue" if lead >= 0 else "red"
+    return "towards" if lead >= 0 else "away"
 
 
 def coloured_sentence(prediction: Prediction) -> str:
-    """The tokens in order, each escaped and coloured by its push; unknown words struck through in grey."""
+    """The tokens in order, each escaped, followed by its push's sign and coloured by it."""
     by_word = {word.word: word for word in prediction.words}
     parts = []
     for token in prediction.tokens:
         word = by_word[token]
-        parts.append(coloured(token, word_colour(prediction, word.contribution, word.known)))
+        direction = push(prediction, word.contribution, word.known)
+        parts.append(coloured(f"{token} ({PUSH_SIGNS[direction]})", PUSH_COLOURS[direction]))
     return " ".join(parts)
 
 
@@ -122,7 +128,9 @@ def show_prediction(run: state.Run, sentence: str) -> None:
     if prediction.unknown_words:
         st.caption(t("classifier.predict.unknown", count=len(prediction.unknown_words)))
     frame, label_cols = contribution_frame(prediction)
-    st.dataframe(frame.style.format(precision=4, subset=label_cols), hide_index=True, key="classifier.contributions")
+    # Every contribution with its sign, + included: which way a word pushes reads without colour.
+    styled = frame.style.format("{:+.4f}", subset=label_cols, na_rep="")
+    st.dataframe(styled, hide_index=True, key="classifier.contributions")
     st.caption(t("classifier.predict.sum_note"))
 
 

@@ -30,8 +30,8 @@ def test_log_probs(run: state.Run) -> tuple[torch.Tensor, torch.Tensor]:
 def render_curves(run: state.Run) -> None:
     texts = history_texts()
     loss, accuracy = st.columns(2, gap="large")
-    loss.altair_chart(history_chart(run.result.history, texts), width="stretch")
-    accuracy.altair_chart(accuracy_chart(run.result.history, texts), width="stretch")
+    loss.altair_chart(history_chart(run.result.history, texts), width="stretch", alt=t("alt.classifier.loss"))
+    accuracy.altair_chart(accuracy_chart(run.result.history, texts), width="stretch", alt=t("alt.classifier.accuracy"))
     with st.expander(t("classifier.results.per_epoch"), icon=":material/table:"):
         frame = pd.DataFrame(
             [
@@ -70,7 +70,9 @@ def render_test_sentences(run: state.Run) -> None:
     st.dataframe(frame, hide_index=True, key="classifier.test_table")
     matrix = confusion_matrix(data.y_test, predicted, len(run.labels))
     st.markdown(f"**{t('classifier.results.confusion')}**")
-    st.altair_chart(confusion_chart(matrix, run.labels, confusion_texts()), width="stretch")
+    st.altair_chart(
+        confusion_chart(matrix, run.labels, confusion_texts()), width="stretch", alt=t("alt.classifier.confusion")
+    )
 
 
 @st.fragment
@@ -106,7 +108,7 @@ def render_word(run: state.Run) -> None:
     table.caption(t("classifier.results.word_text", word=plain(word), count=run.dataset.train_counts.get(word, 0)))
     table.dataframe(frame.style.format(precision=4), hide_index=True, key="classifier.word_table")
     path = word_path_chart(result.weight_history, index, run.labels, path_texts(), result.snapshot_epochs)
-    chart.altair_chart(path, width="stretch")
+    chart.altair_chart(path, width="stretch", alt=t("alt.classifier.word_path", word=word))
 
 
 def render() -> None:

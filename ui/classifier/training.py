@@ -157,7 +157,7 @@ def run_training(data: Dataset, config: TrainConfig) -> None:
             return None
         try:
             progress.progress(record.epoch / config.epochs, text=progress_text.format(epoch=record.epoch))
-            chart.altair_chart(history_chart(live, texts), width="stretch")
+            chart.altair_chart(history_chart(live, texts), width="stretch", alt=t("alt.classifier.loss"))
         except BaseException as error:  # noqa: BLE001 - Streamlit interrupts a run (Stop) by raising here
             interrupted.append(error)
             return True  # ask train() to stop after this epoch, so its result is kept
@@ -202,7 +202,7 @@ def replay(history: list[EpochRecord], progress, chart, epochs: int) -> None:
         progress.progress(
             shown[-1].epoch / max(1, epochs), text=t("classifier.train.progress", epoch=shown[-1].epoch, epochs=epochs)
         )
-        chart.altair_chart(history_chart(shown, texts), width="stretch")
+        chart.altair_chart(history_chart(shown, texts), width="stretch", alt=t("alt.classifier.loss"))
         time.sleep(REPLAY_SECONDS / frames)
 
 
@@ -251,7 +251,7 @@ def render_summary() -> None:
             delta_color="inverse",
         )
         columns[3].metric(t("classifier.metric.test_accuracy"), f"{last.test_accuracy:.0%}")
-    st.altair_chart(history_chart(result.history, history_texts()), width="stretch")
+    st.altair_chart(history_chart(result.history, history_texts()), width="stretch", alt=t("alt.classifier.loss"))
     if state.dataset() is not run.dataset:
         st.caption(t("classifier.train.stale"))
 

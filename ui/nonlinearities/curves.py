@@ -79,8 +79,12 @@ def charts(chosen: list[str], reach: float, x0: float) -> None:
         t("nonlin.axis.df"),
     )
     specs = chart_specs(tuple(chosen), reach, x0, tuple(name_of(name) for name in chosen), words)
-    for column, spec in zip(st.columns(2), specs, strict=True):
-        column.vega_lite_chart(spec, width="stretch")
+    descriptions = (
+        t("alt.nonlin.values", low=f"{-reach:g}", high=f"{reach:g}", x=f"{x0:g}"),
+        t("alt.nonlin.slopes", x=f"{x0:g}"),
+    )
+    for column, spec, description in zip(st.columns(2), specs, descriptions, strict=True):
+        column.vega_lite_chart(spec, width="stretch", alt=description)
 
 
 def table(chosen: list[str], x0: float, points: pd.DataFrame) -> None:

@@ -43,8 +43,13 @@ def render() -> None:
     data, relu, zeroed = cell(seed(), rows, cols, after_affine)
     row_title, col_title = t("nonlin.axis.row"), t("nonlin.axis.column")
     heatmaps = st.columns(2)
-    heatmaps[0].vega_lite_chart(heatmap(as_rows(data), t("nonlin.relu.before"), row_title, col_title), width="stretch")
-    heatmaps[1].vega_lite_chart(heatmap(as_rows(relu), t("nonlin.relu.after"), row_title, col_title), width="stretch")
+    for column, matrix, title in (
+        (heatmaps[0], data, t("nonlin.relu.before")),
+        (heatmaps[1], relu, t("nonlin.relu.after")),
+    ):
+        column.vega_lite_chart(
+            heatmap(as_rows(matrix), title, row_title, col_title), width="stretch", alt=t("alt.matrix", name=title)
+        )
     st.markdown(t("nonlin.relu.zeroed", count=zeroed, total=rows * cols))
     st.markdown(f"**{t('common.code')}**")
     st.code(relu_cell_code(seed(), rows, cols, after_affine), language="python")

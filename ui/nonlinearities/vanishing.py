@@ -57,7 +57,9 @@ def flow_chart(norms: dict[str, list[float]], depth: int, same_gain: bool) -> No
         t("nonlin.curves.legend"),
     )
     names = tuple(name_of(name) for name in STACKED)
-    st.vega_lite_chart(flow_spec(depth, seed(), same_gain, names, words), width="stretch")
+    st.vega_lite_chart(
+        flow_spec(depth, seed(), same_gain, names, words), width="stretch", alt=t("alt.nonlin.flow", depth=depth)
+    )
     metrics = st.columns(len(STACKED))
     for column, name in zip(metrics, STACKED, strict=True):
         values = norms[name]
@@ -93,7 +95,7 @@ def sigmoid() -> None:
         t("nonlin.curves.legend"),
     )
     left, right = st.columns([3, 2])
-    left.vega_lite_chart(sigmoid_spec(far, name_of("sigmoid"), words), width="stretch")
+    left.vega_lite_chart(sigmoid_spec(far, name_of("sigmoid"), words), width="stretch", alt=t("alt.nonlin.sigmoid"))
     with right:
         st.metric(t("nonlin.sigmoid.metric", x=f"{far:g}"), f"{at_far:.3g}")
         st.metric(t("nonlin.sigmoid.share"), f"{at_far / 0.25:.2%}")

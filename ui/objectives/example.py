@@ -97,6 +97,7 @@ def losses() -> None:
                 other_label=t("objectives.legend.other"),
             ),
             width="stretch",
+            alt=t("alt.objectives.probabilities", target=target),
         )
     with curve_column:
         st.subheader(t("objectives.chart.curve"))
@@ -114,6 +115,7 @@ def losses() -> None:
                 y_title=t("objectives.axis.loss"),
             ),
             width="stretch",
+            alt=t("alt.objectives.curve", p=f"{result.p_right:.3f}", loss=f"{result.ce:.3f}"),
         )
     st.caption(t("objectives.curve.note"))
 

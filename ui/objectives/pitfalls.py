@@ -65,6 +65,7 @@ def render() -> None:
             series_title=t("objectives.series.title"),
         ),
         width="stretch",
+        alt=t("alt.objectives.pitfalls"),
     )
     st.caption(t("objectives.code.pitfall"))
     st.code(objectives_lesson.pitfall_code(key, rows, class_count, seed()), language="python")

@@ -40,7 +40,7 @@ def walk(land: Landscape) -> None:
     record = records[k]
     picture, numbers = st.columns([3, 2])
     with picture:
-        st.vega_lite_chart(spec=manual_chart_spec(land, count, k), width="stretch")
+        st.vega_lite_chart(spec=manual_chart_spec(land, count, k), width="stretch", alt=t("alt.optimisation.manual"))
     with numbers:
         st.latex(update_latex(record, lr))
         before_metric, after_metric = st.columns(2)

@@ -52,10 +52,10 @@ def run(land: Landscape) -> None:
     on_map, over_time = st.columns(2)
     with on_map:
         st.markdown(f"**{t('optimisation.chart.map')}**")
-        st.vega_lite_chart(spec=on_map_spec, width="stretch")
+        st.vega_lite_chart(spec=on_map_spec, width="stretch", alt=t("alt.optimisation.map"))
     with over_time:
         st.markdown(f"**{t('optimisation.chart.curve')}**")
-        st.vega_lite_chart(spec=over_time_spec, width="stretch")
+        st.vega_lite_chart(spec=over_time_spec, width="stretch", alt=t("alt.optimisation.curve"))
     st.caption(t("optimisation.chart.caption"))
 
     best = best_finisher(results)

@@ -96,10 +96,10 @@ def render(code_area) -> None:
     probability_column, log_column = st.columns(2)
     with probability_column:
         st.subheader(t("softmax.chart.softmax"))
-        st.vega_lite_chart(bars, width="stretch")
+        st.vega_lite_chart(bars, width="stretch", alt=t("alt.softmax.probabilities"))
     with log_column:
         st.subheader(t("softmax.chart.log_softmax"))
-        st.vega_lite_chart(logs, width="stretch")
+        st.vega_lite_chart(logs, width="stretch", alt=t("alt.softmax.log_probabilities"))
     st.caption(t("softmax.log_note"))
 
     with st.expander(t("softmax.table"), icon=":material/table:"):
@@ -121,6 +121,6 @@ def render(code_area) -> None:
 
     st.subheader(t("softmax.temperature.header"))
     st.write(t("softmax.temperature.text"))
-    st.vega_lite_chart(sweep, width="stretch")
+    st.vega_lite_chart(sweep, width="stretch", alt=t("alt.softmax.temperature", temperature=f"{temperature:g}"))
     with code_area:
         code.render()

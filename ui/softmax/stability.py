@@ -63,6 +63,7 @@ def render() -> None:
             missing_label=t("softmax.nan"),
         ),
         width="stretch",
+        alt=t("alt.softmax.shift"),
     )
 
     naive_column, stable_column = st.columns(2)

@@ -1,0 +1,73 @@
+"""Phones and tablets: at 390 and 768 px wide no page scrolls sideways and every chart fits.
+
+The screenshots (artifacts/small-*.png) are for looking at: a page can pass these checks and
+still read badly.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from i18n import translate
+from tests.browser_flows import CLASSIFIER_TABS, LONG, open_page, open_tab, train_tutorial
+from tests.conftest import screenshot
+from ui.pages import PAGES
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (390, 768)
+
+# Anything wider than the window, and every chart's right edge past it.
+OVERFLOW = """() => {
+  const width = window.innerWidth;
+  const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .map(chart => chart.getBoundingClientRect())
+    .filter(box => box.right > width + 1 || box.left < -1)
+    .map(box => `${Math.round(box.left)}..${Math.round(box.right)}`);
+  return {page: document.documentElement.scrollWidth, width, charts};
+}"""
+
+
+@pytest.fixture(params=WIDTHS, ids=[f"{width}px" for width in WIDTHS])
+def small_page(request, browser):
+    width = request.param
+    context = browser.new_context(
+        viewport={"width": width, "height": 844 if width < 600 else 1024},
+        device_scale_factor=2 if width < 600 else 1,
+        is_mobile=width < 600,
+        has_touch=True,
+    )
+    tab = context.new_page()
+    tab.width = width
+    yield tab
+    context.close()
+
+
+def assert_fits(page, name: str) -> None:
+    measured = page.evaluate(OVERFLOW)
+    screenshot(page, f"small-{name}")
+    assert measured["page"] <= measured["width"], f"{name}: the page scrolls sideways ({measured})"
+    assert not measured["charts"], f"{name}: charts wider than the window ({measured})"
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[spec.url_path for spec in PAGES])
+def test_no_page_scrolls_sideways(small_page, app_url, spec):
+    lang = "zh" if small_page.width < 600 else "en"
+    open_page(small_page, app_url, spec, lang)
+    assert_fits(small_page, f"{spec.url_path}-{small_page.width}")
+
+
+def test_the_classifier_tabs_stay_usable_on_a_phone(small_page, app_url):
+    page, lang = small_page, "en"
+    spec = next(spec for spec in PAGES if spec.url_path == "classifier")
+    open_page(page, app_url, spec, lang)
+    train_tutorial(page, lang)
+    for tab in CLASSIFIER_TABS:
+        open_tab(page, lang, tab)
+        if tab == "predict":
+            box = page.get_by_label(translate("classifier.predict.sentence", lang))
+            box.fill("Yo creo que si")
+            box.press("Enter")
+            expect(page.locator('[data-testid="stMetricValue"]')).to_have_text("SPANISH", timeout=LONG)
+        assert_fits(page, f"classifier-{tab}-{page.width}")
