@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from charts.palette import DIVERGING_SCHEME, INK
+from charts.spec import vega_spec
 from charts.theme import LABEL_SIZE
 
 PLANE_SIZE = 380
@@ -50,16 +51,16 @@ def matrix_heatmap(
     if columns > 5:
         digits = min(digits, 2)
     limit = max(float(frame["value"].abs().max()), 1e-9)
+    # Shades and labels are data, not constants in the spec: a new matrix of the same shape then
+    # has the same spec, and the browser redraws only the numbers (see `charts.spec`).
+    frame["shade"] = frame["value"] / limit
+    frame["label"] = [f"{value:.{digits}f}" for value in frame["value"]]
     base = alt.Chart(frame, title=title).encode(
         x=alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("row:O", title=row_title),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color(
-            "value:Q",
-            scale=alt.Scale(scheme=DIVERGING_SCHEME, domain=[-limit, limit]),
-            legend=None,
-        ),
+        color=alt.Color("shade:Q", scale=alt.Scale(scheme=DIVERGING_SCHEME, domain=[-1, 1]), legend=None),
         tooltip=[
             alt.Tooltip("row:O", title=row_title),
             alt.Tooltip("col:O", title=col_title),
@@ -67,8 +68,8 @@ def matrix_heatmap(
         ],
     )
     text = base.mark_text(fontSize=LABEL_SIZE if columns <= 5 else LABEL_SIZE - 1).encode(
-        text=alt.Text("value:Q", format=f".{digits}f"),
-        color=alt.condition(f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value(INK)),
+        text="label:N",
+        color=alt.condition("abs(datum.shade) > 0.6", alt.value("white"), alt.value(INK)),
     )
     layers = [cells, text]
     if highlight_row is not None:
@@ -152,10 +153,10 @@ def heatmap_spec(
     col_title: str,
     highlight_row: int | None = None,
 ) -> dict:
-    """`matrix_heatmap`'s Vega-Lite spec, data inline: small hashable arguments, so a page can cache it."""
-    return matrix_heatmap(
-        [list(values) for values in matrix], title, row_title, col_title, highlight_row=highlight_row
-    ).to_dict()
+    """`matrix_heatmap`'s Vega-Lite spec: small hashable arguments, so a page can cache it."""
+    return vega_spec(
+        matrix_heatmap([list(values) for values in matrix], title, row_title, col_title, highlight_row=highlight_row)
+    )
 
 
 def as_rows(values) -> tuple[tuple[float, ...], ...]:

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.nonlinearities import curves_chart
+from charts.spec import vega_spec
 from core.nonlinearities import NONLINEARITIES, Curve, at_point, curve, get_nonlinearity
 from core.nonlinearities_code import autograd_code
 from ui.nonlinearities.settings import SETTINGS, name_of
@@ -63,8 +64,8 @@ def chart_specs(
         {"x": [x0] * len(shown), "y": [g for _, _, g in shown], "series": [label[n] for n, _, _ in shown]}
     )
     return [
-        curves_chart(values, values_title, x_title, f_title, legend, marks_f).to_dict(),
-        curves_chart(slopes, slopes_title, x_title, df_title, legend, marks_d).to_dict(),
+        vega_spec(curves_chart(values, values_title, x_title, f_title, legend, marks_f)),
+        vega_spec(curves_chart(slopes, slopes_title, x_title, df_title, legend, marks_d)),
     ]
 
 
