@@ -24,7 +24,7 @@ def test_curves_and_autograd_derivatives_are_drawn():
     values = curves(at, "f(x)")
     slopes = curves(at, "by autograd")
     assert {r["series"] for r in values} == {"tanh", "sigmoid", "ReLU"}
-    assert len([r for r in values if r["series"] == "tanh"]) == 401
+    assert len([r for r in values if r["series"] == "tanh"]) == 201
     sigmoid = {round(r["x"], 3): r["y"] for r in slopes if r["series"] == "sigmoid"}
     assert sigmoid[0.0] == pytest.approx(0.25)
     tanh = {round(r["x"], 3): r["y"] for r in values if r["series"] == "tanh"}

@@ -12,10 +12,14 @@ from core.nonlinearities_code import autograd_code
 from ui.nonlinearities.settings import SETTINGS, name_of
 from ui.text import t
 
+# Points per drawn curve: two pixels apart on a wide chart, and 0 (where ReLU bends) is one of them.
+# Every point is an item the browser draws and a tooltip it prepares, on each step of a slider.
+SAMPLES = 201
+
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def cached_curve(name: str, reach: float) -> Curve:
-    return curve(name, reach)
+    return curve(name, reach, SAMPLES)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
