@@ -36,15 +36,18 @@ def matrix_frame(matrix: Sequence[Sequence[float]]) -> pd.DataFrame:
 
 def matrix_heatmap(
     matrix: Sequence[Sequence[float]],
-    title: str,
+    title: str | None,
     row_title: str,
     col_title: str,
     digits: int = 4,
     highlight_row: int | None = None,
+    description: str | None = None,
 ) -> alt.LayerChart:
     """A matrix drawn as coloured cells (blue positive, red negative) with each value written in.
 
     `highlight_row` outlines one row, to follow a row of the input to its row of the output.
+    Without a `title` the page writes one above the chart; `description` names the chart for
+    screen readers.
     """
     frame = matrix_frame(matrix)
     columns = max(len(values) for values in matrix)
@@ -55,7 +58,7 @@ def matrix_heatmap(
     # has the same spec, and the browser redraws only the numbers (see `charts.spec`).
     frame["shade"] = frame["value"] / limit
     frame["label"] = [f"{value:.{digits}f}" for value in frame["value"]]
-    base = alt.Chart(frame, title=title).encode(
+    base = alt.Chart(frame, **({"title": title} if title else {})).encode(
         x=alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("row:O", title=row_title),
     )
@@ -76,7 +79,8 @@ def matrix_heatmap(
         outline = alt.Chart(frame[frame["row"] == highlight_row]).mark_rect(fill=None, stroke=INK, strokeWidth=3)
         layers.append(outline.encode(x="col:O", y="row:O"))
     # A step, not a total height: the title and the axes must not eat the rows' space.
-    return sized(alt.layer(*layers).properties(height=alt.Step(42)))
+    chart = alt.layer(*layers).properties(height=alt.Step(42))
+    return sized(chart.properties(description=description) if description else chart)
 
 
 def polyline_frame(points, line: Sequence[int], series: str, part: str) -> pd.DataFrame:
@@ -148,14 +152,16 @@ def plane_chart(
 
 def heatmap_spec(
     matrix: tuple[tuple[float, ...], ...],
-    title: str,
+    title: str | None,
     row_title: str,
     col_title: str,
     highlight_row: int | None = None,
+    description: str | None = None,
 ) -> dict:
     """`matrix_heatmap`'s Vega-Lite spec: small hashable arguments, so a page can cache it."""
+    rows = [list(values) for values in matrix]
     return vega_spec(
-        matrix_heatmap([list(values) for values in matrix], title, row_title, col_title, highlight_row=highlight_row)
+        matrix_heatmap(rows, title, row_title, col_title, highlight_row=highlight_row, description=description)
     )
 
 
