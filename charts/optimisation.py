@@ -173,7 +173,9 @@ def surface_chart(
             .mark_rule(strokeWidth=5, color=INK, strokeDash=[6, 3], clip=True)
             .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), x2="x2:Q", y2="y2:Q")
         )
-    if runaways is not None and len(runaways):
+    # The crosses' layer is there even when no path ran away, so that a runaway coming or going
+    # changes the chart's data, not its spec (the browser then keeps the chart it has drawn).
+    if runaways is not None:
         # A path that left the window gets its cross on the edge it left by, not out of sight.
         on_map = runaways.assign(
             x=runaways["x"].clip(*x_range),
@@ -185,7 +187,7 @@ def surface_chart(
             .encode(
                 x=alt.X("x:Q", scale=x_scale),
                 y=alt.Y("y:Q", scale=y_scale),
-                # Colour layers are independent here (the bands have their own scale): no second legend.
+                # The crosses repeat the paths' colours: one legend is enough.
                 color=color.legend(None),
             )
         )
@@ -253,7 +255,7 @@ def loss_chart(
             ],
         )
     ]
-    if runaways is not None and len(runaways):
+    if runaways is not None:  # even when empty, as on the map
         if ceiling is not None:
             runaways = runaways.assign(loss=runaways["loss"].clip(upper=ceiling))
         layers.append(

@@ -14,6 +14,7 @@ from PIL import Image
 
 from charts.optimisation import band_bounds, grid_frame, loss_chart, surface_chart, surface_picture, symlog_ticks
 from charts.palette import BANDS
+from charts.spec import vega_spec
 from core.corpus import TUTORIAL_CORPUS
 from core.dataset import prepare
 from core.descent import descend, manual_code, race, race_code, sgd_by_hand
@@ -349,3 +350,23 @@ def test_surface_and_loss_charts_carry_the_paths():
     assert spec["usermeta"] == {"embedOptions": {"renderer": "canvas"}} and spec["config"]["aria"] is False
     curve = loss_chart(paths, step_title="step", loss_title="loss", path_title="rule", colors={"SGD": "#d62728"})
     assert curve.to_dict()["layer"][0]["encoding"]["y"]["scale"]["type"] == "symlog"
+
+
+def test_a_runaway_coming_or_going_changes_the_charts_data_not_their_spec():
+    surface = bowl()
+    picture = surface_picture([[0, 1], [1, 2]])
+    paths = pd.DataFrame([{"path": "SGD", "step": s, "x": -2.5, "y": 2.0 - s, "loss": 23.0 - s} for s in range(3)])
+    crosses = paths.tail(1)
+    nobody = pd.DataFrame(columns=["path", "x", "y", "step", "loss"])
+    common = {"x_title": "x", "y_title": "y", "loss_title": "loss", "path_title": "rule", "colors": {"SGD": "#d62728"}}
+    maps = [
+        vega_spec(surface_chart(picture, paths, x_range=surface.x_range, y_range=surface.y_range, runaways=r, **common))
+        for r in (crosses, nobody)
+    ]
+    del common["x_title"], common["y_title"]
+    curves = [vega_spec(loss_chart(paths, step_title="step", runaways=r, **common)) for r in (crosses, nobody)]
+    for with_cross, without in (maps, curves):
+        assert {k: v for k, v in with_cross.items() if k != "datasets"} == {
+            k: v for k, v in without.items() if k != "datasets"
+        }
+        assert with_cross["datasets"] != without["datasets"]

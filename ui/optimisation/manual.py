@@ -28,17 +28,20 @@ def walk(land: Landscape) -> None:
     lr = land.lr
     count = min(land.steps, MANUAL_STEPS)
     records, by_optim = cached_manual(land.args, lr, count, land.start)
+    # The warning and the slider sit in blocks that are always there, so that the chart below
+    # keeps its place on the page when they come or go (moved, the browser would build it anew).
+    notes, control = st.container(), st.container()
     if not records:
-        st.warning(t("optimisation.manual.nothing", lr=lr), icon=":material/warning:")
+        notes.warning(t("optimisation.manual.nothing", lr=lr), icon=":material/warning:")
         return
     if len(records) < count:
-        st.warning(t("optimisation.manual.runaway", lr=lr, step=len(records) + 1), icon=":material/warning:")
+        notes.warning(t("optimisation.manual.runaway", lr=lr, step=len(records) + 1), icon=":material/warning:")
     k = 0
     if len(records) > 1:
         key = SETTINGS.key("manual_step")
         if st.session_state.get(key, 0) > len(records) - 1:
             st.session_state[key] = len(records) - 1
-        k = st.slider(t("optimisation.manual.step"), 0, len(records) - 1, 0, key=key)
+        k = control.slider(t("optimisation.manual.step"), 0, len(records) - 1, 0, key=key)
     record = records[k]
     picture, numbers = st.columns([3, 2])
     with picture:

@@ -36,9 +36,12 @@ def run(land: Landscape) -> None:
         return
     ordered = tuple(race_order(names))
     results = cached_race(land.args, ordered, land.lr, land.steps, land.start)
+    # Warnings go into one block that is always there, so that the charts below keep their place
+    # on the page when a runaway comes or goes (moved, the browser would build them anew).
+    notes = st.container()
     for name, path in results.items():
         if path.diverged:
-            st.warning(
+            notes.warning(
                 t(
                     "optimisation.race.runaway",
                     name=opt_name(name),
