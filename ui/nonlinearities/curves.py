@@ -90,7 +90,9 @@ def charts(chosen: list[str], reach: float, x0: float) -> None:
 
 def table(chosen: list[str], x0: float, points: pd.DataFrame) -> None:
     st.markdown(t("nonlin.curves.table", x=f"{x0:g}"))
-    st.dataframe(
+    # A static table: the interactive grid rewrites its hidden accessibility rows 200 ms after its
+    # numbers change, so every step of x₀ waited that long for the page to settle.
+    st.table(
         pd.DataFrame(
             {
                 t("nonlin.col.function"): points["name"].map(name_of),
