@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from charts.palette import DIVERGING_SCHEME, GAP, TEXT, on_diverging
+from charts.spec import vega_spec
 from charts.theme import LABEL_SIZE
 
 PLANE_SIZE = 380
@@ -35,29 +36,36 @@ def matrix_frame(matrix: Sequence[Sequence[float]]) -> pd.DataFrame:
 
 def matrix_heatmap(
     matrix: Sequence[Sequence[float]],
-    title: str,
+    title: str | None,
     row_title: str,
     col_title: str,
     digits: int = 4,
     highlight_row: int | None = None,
+    description: str | None = None,
 ) -> alt.LayerChart:
     """A matrix drawn as coloured cells (blue positive, red negative) with each value written in.
 
     `highlight_row` outlines one row, to follow a row of the input to its row of the output.
+    Without a `title` the page writes one above the chart; `description` names the chart for
+    screen readers.
     """
     frame = matrix_frame(matrix)
     columns = max(len(values) for values in matrix)
     if columns > 5:
         digits = min(digits, 2)
     limit = max(float(frame["value"].abs().max()), 1e-9)
-    base = alt.Chart(frame, title=title).encode(
+    # Shades and labels are data, not constants in the spec: a new matrix of the same shape then
+    # has the same spec, and the browser redraws only the numbers (see `charts.spec`).
+    frame["shade"] = frame["value"] / limit
+    frame["label"] = [f"{value:.{digits}f}" for value in frame["value"]]
+    base = alt.Chart(frame, **({"title": title} if title else {})).encode(
         x=alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("row:O", title=row_title),
     )
     cells = base.mark_rect(stroke=GAP, strokeWidth=1).encode(
         color=alt.Color(
-            "value:Q",
-            scale=alt.Scale(scheme=DIVERGING_SCHEME, domainMid=0, domain=[-limit, limit]),
+            "shade:Q",
+            scale=alt.Scale(scheme=DIVERGING_SCHEME, domainMid=0, domain=[-1, 1]),
             legend=None,
         ),
         tooltip=[
@@ -67,8 +75,8 @@ def matrix_heatmap(
         ],
     )
     text = base.mark_text(fontSize=LABEL_SIZE if columns <= 5 else LABEL_SIZE - 1).encode(
-        text=alt.Text("value:Q", format=f".{digits}f"),
-        color=on_diverging("value", limit),
+        text="label:N",
+        color=on_diverging("shade", 1),
     )
     layers = [cells, text]
     if highlight_row is not None:
@@ -76,7 +84,8 @@ def matrix_heatmap(
         outline = alt.Chart(frame[frame["row"] == highlight_row]).mark_rect(fill=None, stroke=TEXT, strokeWidth=3)
         layers.append(outline.encode(x="col:O", y="row:O"))
     # A step, not a total height: the title and the axes must not eat the rows' space.
-    return sized(alt.layer(*layers).properties(height=alt.Step(42)))
+    chart = alt.layer(*layers).properties(height=alt.Step(42))
+    return sized(chart.properties(description=description) if description else chart)
 
 
 def polyline_frame(points, line: Sequence[int], series: str, part: str) -> pd.DataFrame:
@@ -154,15 +163,17 @@ def plane_chart(
 
 def heatmap_spec(
     matrix: tuple[tuple[float, ...], ...],
-    title: str,
+    title: str | None,
     row_title: str,
     col_title: str,
     highlight_row: int | None = None,
+    description: str | None = None,
 ) -> dict:
-    """`matrix_heatmap`'s Vega-Lite spec, data inline: small hashable arguments, so a page can cache it."""
-    return matrix_heatmap(
-        [list(values) for values in matrix], title, row_title, col_title, highlight_row=highlight_row
-    ).to_dict()
+    """`matrix_heatmap`'s Vega-Lite spec: small hashable arguments, so a page can cache it."""
+    rows = [list(values) for values in matrix]
+    return vega_spec(
+        matrix_heatmap(rows, title, row_title, col_title, highlight_row=highlight_row, description=description)
+    )
 
 
 def as_rows(values) -> tuple[tuple[float, ...], ...]:

@@ -10,6 +10,8 @@ import pandas as pd
 
 from charts.palette import BANDS as BANDS_PALETTE
 from charts.palette import INK
+from charts.spec import on_canvas
+from core.png import data_url, indexed_png
 
 SURFACE_HEIGHT = 440
 LOSS_HEIGHT = 320
@@ -40,23 +42,36 @@ def _path_dash(colors: dict[str, str], path_title: str, legend: bool = True) -> 
 
 
 def grid_frame(x_edges: Sequence[float], y_edges: Sequence[float], loss: Sequence[Sequence[float]]) -> pd.DataFrame:
-    """One row per grid cell: its edges and the loss at its centre (`loss[row along y][column along x]`)."""
-    # Cells overlap by a sliver so that anti-aliasing leaves no hairline seams between them.
-    pad_x = (x_edges[1] - x_edges[0]) * 0.15
-    pad_y = (y_edges[1] - y_edges[0]) * 0.15
+    """One row per grid cell: its edges, its centre and the loss there (`loss[row along y][column along x]`)."""
     rows = []
     for i, values in enumerate(loss):
         for j, value in enumerate(values):
             rows.append(
                 {
                     "x": x_edges[j],
-                    "x2": x_edges[j + 1] + pad_x,
+                    "x2": x_edges[j + 1],
                     "y": y_edges[i],
-                    "y2": y_edges[i + 1] + pad_y,
+                    "y2": y_edges[i + 1],
+                    "cx": (x_edges[j] + x_edges[j + 1]) / 2,
+                    "cy": (y_edges[i] + y_edges[i + 1]) / 2,
                     "loss": float(value),
                 }
             )
     return pd.DataFrame(rows)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def surface_picture(bands: Sequence[Sequence[int]]) -> str:
+    """The loss bands as a PNG `data:` URL: `bands[row along y][column along x]` indexes `BANDS`.
+
+    Row 0 is the lowest y, so it becomes the picture's bottom row. One picture is one mark for
+    the browser to draw, where a grid of rectangles is thousands, each with its own encoding.
+    """
+    palette = [_rgb(colour) for colour in BANDS_PALETTE]
+    return data_url(indexed_png(list(reversed(bands)), palette))
 
 
 def _round_significant(value: float, digits: int = 2) -> float:
@@ -88,7 +103,7 @@ def symlog_ticks(low: float, high: float) -> list[float]:
 
 
 def surface_chart(
-    grid: pd.DataFrame,
+    picture: str,
     paths: pd.DataFrame,
     *,
     x_range: tuple[float, float],
@@ -98,42 +113,54 @@ def surface_chart(
     loss_title: str,
     path_title: str,
     colors: dict[str, str],
+    probes: pd.DataFrame | None = None,
     start: tuple[float, float] | None = None,
     minimum: tuple[float, float] | None = None,
     runaways: pd.DataFrame | None = None,
     update: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
-    """The loss as contour bands, the descent paths on top, the start and any known minimum.
+    """The loss as a picture of contour bands, the descent paths on top, the start and any known minimum.
 
-    `paths` has columns path (legend label), step, x, y, loss; `runaways` the last good point of
-    each path that diverged (drawn as a large cross); `update` one segment (x, y, x2, y2) drawn
-    as the current step's move.
+    `picture` is the window's picture (`surface_picture`); `probes` a coarse grid of cells (x, x2,
+    y, y2, loss at the centre) that tell the loss under the pointer; `paths` has columns path
+    (legend label), step, x, y, loss; `runaways` the last good point of each path that diverged
+    (drawn as a large cross); `update` one segment (x, y, x2, y2) drawn as the current step's move.
     """
-    bounds = band_bounds(float(grid["loss"].min()), float(grid["loss"].max()))
     x_scale = alt.Scale(domain=list(x_range), nice=False, zero=False)
     y_scale = alt.Scale(domain=list(y_range), nice=False, zero=False)
+    # The picture travels as data, not in the spec: a new surface then changes only the chart's
+    # data, and the browser keeps the chart it has drawn instead of building a new one.
+    window = pd.DataFrame([{"x": x_range[0], "x2": x_range[1], "y": y_range[1], "y2": y_range[0], "url": picture}])
     heat = (
-        alt.Chart(grid)
-        .mark_rect(clip=True)
+        alt.Chart(window)
+        .mark_image(aspect=False, align="left", baseline="top")
         .encode(
             x=alt.X("x:Q", scale=x_scale, title=x_title),
             x2="x2:Q",
             y=alt.Y("y:Q", scale=y_scale, title=y_title),
             y2="y2:Q",
-            color=alt.Color(
-                "loss:Q",
-                scale=alt.Scale(type="threshold", domain=bounds, range=list(BANDS_PALETTE[: len(bounds) + 1])),
-                legend=None,
-            ),
-            tooltip=[
-                alt.Tooltip("x:Q", title=x_title, format=".2f"),
-                alt.Tooltip("y:Q", title=y_title, format=".2f"),
-                alt.Tooltip("loss:Q", title=loss_title, format=".4g"),
-            ],
+            url="url:N",
         )
     )
-    color = _path_color(colors, path_title)
     layers: list[alt.Chart] = [heat]
+    if probes is not None and len(probes):
+        # Invisible cells: the pointer over the map reads the loss at the nearest cell centre.
+        layers.append(
+            alt.Chart(probes)
+            .mark_rect(opacity=0)
+            .encode(
+                x=alt.X("x:Q", scale=x_scale),
+                x2="x2:Q",
+                y=alt.Y("y:Q", scale=y_scale),
+                y2="y2:Q",
+                tooltip=[
+                    alt.Tooltip("cx:Q", title=x_title, format=".2f"),
+                    alt.Tooltip("cy:Q", title=y_title, format=".2f"),
+                    alt.Tooltip("loss:Q", title=loss_title, format=".4g"),
+                ],
+            )
+        )
+    color = _path_color(colors, path_title)
     if len(paths):
         layers.append(
             alt.Chart(paths)
@@ -159,7 +186,9 @@ def surface_chart(
             .mark_rule(strokeWidth=5, color=INK, strokeDash=[6, 3], clip=True)
             .encode(x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), x2="x2:Q", y2="y2:Q")
         )
-    if runaways is not None and len(runaways):
+    # The crosses' layer is there even when no path ran away, so that a runaway coming or going
+    # changes the chart's data, not its spec (the browser then keeps the chart it has drawn).
+    if runaways is not None:
         # A path that left the window gets its cross on the edge it left by, not out of sight.
         on_map = runaways.assign(
             x=runaways["x"].clip(*x_range),
@@ -171,7 +200,7 @@ def surface_chart(
             .encode(
                 x=alt.X("x:Q", scale=x_scale),
                 y=alt.Y("y:Q", scale=y_scale),
-                # Colour layers are independent here (the bands have their own scale): no second legend.
+                # The crosses repeat the paths' colours: one legend is enough.
                 color=color.legend(None),
             )
         )
@@ -194,8 +223,7 @@ def surface_chart(
                 ),
             )
         )
-    chart = alt.layer(*layers).resolve_scale(color="independent").properties(height=SURFACE_HEIGHT)
-    return chart
+    return on_canvas(alt.layer(*layers).resolve_scale(color="independent").properties(height=SURFACE_HEIGHT))
 
 
 def loss_chart(
@@ -241,7 +269,7 @@ def loss_chart(
             ],
         )
     ]
-    if runaways is not None and len(runaways):
+    if runaways is not None:  # even when empty, as on the map
         if ceiling is not None:
             runaways = runaways.assign(loss=runaways["loss"].clip(upper=ceiling))
         layers.append(
@@ -249,4 +277,4 @@ def loss_chart(
             .mark_point(shape="cross", angle=45, size=500, filled=True, stroke=INK, strokeWidth=1)
             .encode(x="step:Q", y=y, color=color)
         )
-    return alt.layer(*layers).properties(height=LOSS_HEIGHT)
+    return on_canvas(alt.layer(*layers).properties(height=LOSS_HEIGHT))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import torch
@@ -16,7 +16,7 @@ from core.tutorial_draws import BEFORE_CLASSIFIER, draws_code
 
 SURFACES: tuple[str, ...] = ("bowl", "rosenbrock", "saddle", "classifier")
 
-# Points on a side of the grid drawn under the paths: 60 x 60 = 3,600 loss evaluations.
+# Points on a side of a loss grid, unless a caller asks for another size.
 GRID_SIZE = 60
 
 # A point more than this many half-diagonals of the window from its centre has run away:
@@ -266,3 +266,13 @@ def loss_grid(surface: Surface, size: int = GRID_SIZE) -> Grid:
     with torch.no_grad():
         values = fn(gx, gy)
     return Grid(x_edges, y_edges, values)
+
+
+def loss_bands(grid: Grid, bounds: Sequence[float]) -> torch.Tensor:
+    """Each cell's band between increasing `bounds`: 0 below the first, i from bounds[i - 1] up to bounds[i].
+
+    The same rule as a threshold colour scale: a loss equal to a bound belongs to the band above it.
+    """
+    if list(bounds) != sorted(bounds):
+        raise ValueError("band bounds must increase")
+    return torch.bucketize(grid.loss, torch.tensor(list(bounds), dtype=grid.loss.dtype), right=True)

@@ -14,10 +14,10 @@ TUTORIAL_OUTPUT = [[0.1755, -0.3268, -0.5069], [-0.6602, 0.2260, 0.1089]]
 
 
 def chart_datasets(at, title_part: str) -> list[list[dict]]:
-    """Each dataset (a list of rows) behind the chart whose title contains `title_part`."""
+    """Each dataset (a list of rows) behind the chart whose title or description contains `title_part`."""
     for element in at.get("vega_lite_chart"):
         spec = json.loads(element.proto.spec)
-        titles = [spec.get("title")] + [layer.get("title") for layer in spec.get("layer", [])]
+        titles = [spec.get("title"), spec.get("description")] + [layer.get("title") for layer in spec.get("layer", [])]
         if any(isinstance(title, str) and title_part in title for title in titles):
             found = list(spec.get("datasets", {}).values())
             found += [pa.ipc.open_stream(d.data.data).read_all().to_pylist() for d in element.proto.datasets]
@@ -83,6 +83,10 @@ def test_sizes_and_chosen_entry_follow_the_controls():
     assert_clean(at)
     output = matrix(chart(at, "Output"))
     assert len(output) == 4 and len(output[0]) == 2
+    # The shapes are written above the charts (the charts' specs stay the same for any shape).
+    titles = [m.value for m in at.markdown]
+    for title in ("**Input X (4 × 3)**", "**Weight A (2 × 3)**", "**Bias b (2)**", "**Output XAᵀ + b (4 × 2)**"):
+        assert title in titles
     assert metric(at, "By hand") == metric(at, "From nn.Linear") == f"{output[3][1]:.4f}"
     namespace, _ = run_code(code_with(at, "nn.Linear(3, 2)"))
     assert torch.allclose(namespace["lin"](namespace["data"]).detach(), torch.tensor(output), atol=1e-6)

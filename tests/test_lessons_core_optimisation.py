@@ -1,5 +1,7 @@
 """Loss surfaces and gradient descent, checked against PyTorch computing the same thing directly."""
 
+import base64
+import bisect
 import contextlib
 import io
 import math
@@ -8,8 +10,11 @@ import pandas as pd
 import pytest
 import torch
 import torch.nn.functional as F
+from PIL import Image
 
-from charts.optimisation import band_bounds, grid_frame, loss_chart, surface_chart, symlog_ticks
+from charts.optimisation import band_bounds, grid_frame, loss_chart, surface_chart, surface_picture, symlog_ticks
+from charts.palette import BANDS
+from charts.spec import vega_spec
 from core.corpus import TUTORIAL_CORPUS
 from core.dataset import prepare
 from core.descent import descend, manual_code, race, race_code, sgd_by_hand
@@ -17,18 +22,26 @@ from core.model import seeded_model
 from core.optimizers import OPTIMIZERS, make_optimizer
 from core.surfaces import (
     SURFACES,
+    Grid,
     Surface,
     WeightChoice,
     bowl,
     bowl_max_stable_lr,
     build_surface,
     classifier_surface,
+    loss_bands,
     loss_grid,
     rosenbrock,
     saddle,
 )
 
 ME = WeightChoice("SPANISH", "me")
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
 POINTS = [(-1.5, 2.0), (0.3, -0.7), (1.0, 1.0), (0.0, 0.0), (2.2, -1.9)]
 
 
@@ -276,14 +289,39 @@ def test_symlog_ticks_cover_negative_and_positive_losses():
     assert symlog_ticks(0.5, 3.0) == [0.01, 0.1, 1.0]
 
 
+def test_loss_bands_follow_the_threshold_rule_of_the_colour_scale():
+    grid = loss_grid(rosenbrock(), size=9)
+    bounds = band_bounds(float(grid.loss.min()), float(grid.loss.max()))
+    bands = loss_bands(grid, bounds)
+    # The oracle: a threshold scale puts a value equal to a bound in the band above it.
+    expected = [[bisect.bisect_right(bounds, value) for value in row] for row in grid.loss.tolist()]
+    assert bands.tolist() == expected
+    assert bands.min() == 0 and bands.max() == len(bounds)
+    on_a_bound = Grid(grid.x_edges[:3], grid.y_edges[:2], torch.tensor([[1.0, 2.0]]))
+    assert loss_bands(on_a_bound, [1.0, 2.0]).tolist() == [[1, 2]]
+    with pytest.raises(ValueError, match="increase"):
+        loss_bands(grid, [2.0, 1.0])
+
+
+def test_surface_picture_puts_the_lowest_row_at_the_bottom():
+    # bands[row along y][column along x]: row 0 is the lowest y, so it is the picture's last row.
+    url = surface_picture([[0, 1, 2], [3, 4, 8]])
+    picture = Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGB")
+    assert picture.size == (3, 2)
+    colours = [[picture.getpixel((x, y)) for x in range(3)] for y in range(2)]
+    assert colours == [[rgb(BANDS[3]), rgb(BANDS[4]), rgb(BANDS[8])], [rgb(BANDS[0]), rgb(BANDS[1]), rgb(BANDS[2])]]
+
+
 def test_surface_and_loss_charts_carry_the_paths():
     surface = bowl()
     grid = loss_grid(surface, size=4)
     frame = grid_frame(grid.x_edges.tolist(), grid.y_edges.tolist(), grid.loss.tolist())
+    picture = surface_picture(loss_bands(grid, band_bounds(float(grid.loss.min()), float(grid.loss.max()))).tolist())
     paths = pd.DataFrame([{"path": "SGD", "step": 0, "x": -2.5, "y": 2.0, "loss": 23.125}])
     spec = surface_chart(
-        frame,
+        picture,
         paths,
+        probes=frame,
         x_range=(-3, 3),
         y_range=(-3, 3),
         x_title="x",
@@ -296,12 +334,39 @@ def test_surface_and_loss_charts_carry_the_paths():
     ).to_dict()
     rows = [row for rows in spec["datasets"].values() for row in rows]
     assert {"path": "SGD", "step": 0, "x": -2.5, "y": 2.0, "loss": 23.125} in rows
+    # The picture fills the window; the probes answer the pointer with the loss at their centres.
+    assert spec["layer"][0]["mark"]["type"] == "image"
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [-3, 3]
+    assert {"x": -3, "x2": 3, "y": 3, "y2": -3, "url": picture} in rows
+    assert [tip["field"] for tip in spec["layer"][1]["encoding"]["tooltip"]] == ["cx", "cy", "loss"]
+    assert len([row for row in rows if "cx" in row]) == 16
     # A runaway that left the window is marked on its edge, with one legend for all paths.
     assert {"path": "SGD", "step": 0, "x": 3.0, "y": 2.0, "loss": 23.125} in rows
-    assert [layer["encoding"]["color"].get("legend", "shown") is None for layer in spec["layer"][1:3]] == [
+    assert [layer["encoding"]["color"].get("legend", "shown") is None for layer in spec["layer"][2:4]] == [
         False,
         True,
     ]
+    # Hundreds of path points: drawn on a canvas, without ARIA text per mark.
+    assert spec["usermeta"] == {"embedOptions": {"renderer": "canvas"}} and spec["config"]["aria"] is False
     curve = loss_chart(paths, step_title="step", loss_title="loss", path_title="rule", colors={"SGD": "#d62728"})
     assert curve.to_dict()["layer"][0]["encoding"]["y"]["scale"]["type"] == "symlog"
+
+
+def test_a_runaway_coming_or_going_changes_the_charts_data_not_their_spec():
+    surface = bowl()
+    picture = surface_picture([[0, 1], [1, 2]])
+    paths = pd.DataFrame([{"path": "SGD", "step": s, "x": -2.5, "y": 2.0 - s, "loss": 23.0 - s} for s in range(3)])
+    crosses = paths.tail(1)
+    nobody = pd.DataFrame(columns=["path", "x", "y", "step", "loss"])
+    common = {"x_title": "x", "y_title": "y", "loss_title": "loss", "path_title": "rule", "colors": {"SGD": "#d62728"}}
+    maps = [
+        vega_spec(surface_chart(picture, paths, x_range=surface.x_range, y_range=surface.y_range, runaways=r, **common))
+        for r in (crosses, nobody)
+    ]
+    del common["x_title"], common["y_title"]
+    curves = [vega_spec(loss_chart(paths, step_title="step", runaways=r, **common)) for r in (crosses, nobody)]
+    for with_cross, without in (maps, curves):
+        assert {k: v for k, v in with_cross.items() if k != "datasets"} == {
+            k: v for k, v in without.items() if k != "datasets"
+        }
+        assert with_cross["datasets"] != without["datasets"]

@@ -24,13 +24,13 @@ def test_curves_and_autograd_derivatives_are_drawn():
     values = curves(at, "f(x)")
     slopes = curves(at, "by autograd")
     assert {r["series"] for r in values} == {"tanh", "sigmoid", "ReLU"}
-    assert len([r for r in values if r["series"] == "tanh"]) == 401
+    assert len([r for r in values if r["series"] == "tanh"]) == 201
     sigmoid = {round(r["x"], 3): r["y"] for r in slopes if r["series"] == "sigmoid"}
     assert sigmoid[0.0] == pytest.approx(0.25)
     tanh = {round(r["x"], 3): r["y"] for r in values if r["series"] == "tanh"}
     assert tanh[2.5] == pytest.approx(math.tanh(2.5), abs=1e-6)
 
-    table = at.dataframe[0].value
+    table = at.table[0].value
     row = table[table["Function"] == "tanh"].iloc[0]
     assert row["f(x)"] == pytest.approx(0.7616)
     assert row["f′(x) (autograd)"] == pytest.approx(1 - math.tanh(1.0) ** 2, abs=1e-4)
@@ -55,7 +55,7 @@ def test_all_functions_can_be_overlaid_and_none_is_explained():
     at.slider(key="nonlin.x0").set_value(-2.0).run()
     assert_clean(at)
     assert len({r["series"] for r in curves(at, "by autograd")}) == 9
-    table = at.dataframe[0].value
+    table = at.table[0].value
     leaky = table[table["Function"] == "LeakyReLU"].iloc[0]
     assert leaky["f(x)"] == pytest.approx(-0.2) and leaky["f′(x) (autograd)"] == pytest.approx(0.1)
     _, printed = run_code(code_with(at, "functions = {"))
@@ -147,6 +147,6 @@ def test_page_in_chinese():
     assert at.title[0].value == "非线性函数"
     headers = [h.value for h in at.header]
     assert translate("nonlin.vanish.title", "zh") in headers
-    assert list(at.dataframe[0].value.columns) == ["函数", "PyTorch 写法", "f(x)", "f′(x)（自动求导）"]
+    assert list(at.table[0].value.columns) == ["函数", "PyTorch 写法", "f(x)", "f′(x)（自动求导）"]
     assert chart(at, "穿过 10 层")
     assert metric(at, "sigmoid：输入处的梯度") == f"{gradient_norms('sigmoid', 10)[-1]:.3g}"

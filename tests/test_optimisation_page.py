@@ -1,5 +1,6 @@
 """The optimisation page under AppTest: controls set by key, numbers and chart data checked."""
 
+import base64
 import contextlib
 import io
 import json
@@ -7,7 +8,9 @@ import math
 
 import pyarrow as pa
 import pytest
+from PIL import Image
 
+from charts.palette import BANDS
 from core.descent import descend, race
 from core.surfaces import WeightChoice, bowl, classifier_surface
 from tests.conftest import assert_clean, open_page
@@ -22,6 +25,17 @@ NAMES = {
     "rmsprop": "RMSprop",
     "adagrad": "Adagrad",
 }
+
+
+def png_image(url: str) -> Image.Image:
+    """The picture a `data:image/png;base64,...` URL holds, as RGB."""
+    prefix = "data:image/png;base64,"
+    assert url.startswith(prefix)
+    return Image.open(io.BytesIO(base64.b64decode(url[len(prefix) :]))).convert("RGB")
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
 def chart_rows(element) -> list[dict]:
@@ -72,15 +86,23 @@ def test_default_page_shows_the_first_step_and_the_race():
         assert len(rows) == 101
         assert (rows[-1]["x"], rows[-1]["y"]) == pytest.approx(path.final_point, abs=1e-6)
         assert rows[-1]["loss"] == pytest.approx(path.final_loss, rel=1e-5, abs=1e-9)
-    heat = [row for row in chart_rows(charts[1]) if "x2" in row]
-    assert len(heat) == 3600 and max(row["loss"] for row in heat) == pytest.approx(47.86, abs=0.01)
+    # The surface is one picture of its loss bands: light at the lowest point, darkest in the corners.
+    (window,) = [row for row in chart_rows(charts[1]) if "url" in row]
+    assert (window["x"], window["x2"], window["y"], window["y2"]) == (-3.0, 3.0, 3.0, -3.0)
+    picture = png_image(window["url"])
+    assert picture.size == (240, 240)
+    assert picture.getpixel((120, 120)) == rgb(BANDS[0]) and picture.getpixel((0, 0)) == rgb(BANDS[-1])
+    # Under the pointer, a 15 x 15 grid of cells tells the loss at each centre.
+    probes = [row for row in chart_rows(charts[1]) if "cx" in row]
+    assert len(probes) == 225
+    assert max(row["loss"] for row in probes) == pytest.approx((2.8**2 + 10 * 2.8**2) / 2, abs=1e-4)
     loss_spec = specs(at)[2]
     assert loss_spec["layer"][0]["encoding"]["x"]["title"] == "step"
     assert loss_spec["layer"][0]["encoding"]["y"]["title"] == "loss"
 
     best = min(RACE, key=lambda name: expected[name].final_loss)
     assert metrics["Lowest loss after 100 steps"].startswith(f"{NAMES[best]}: ")
-    table = at.dataframe[1].value
+    table = at.table[1].value
     assert list(table["update rule"]) == [NAMES[name] for name in RACE]
     final = [expected[name].final_loss for name in RACE]
     assert list(table["loss at the end"]) == pytest.approx(final, rel=1e-5)
@@ -101,7 +123,7 @@ def test_step_slider_walks_through_the_update_by_hand():
     assert rf"({x3 * 0.95:.4f},\ {y3 * 0.5:.4f})" in at.latex[1].value
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Loss at θₖ"] == f"{(x3**2 + 10 * y3**2) / 2:.4f}"
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert list(table["step"]) == [0, 1, 2, 3]
     assert table["∂L/∂θ₂"].iloc[3] == pytest.approx(10 * y3)
     manual = path_rows(at.get("vega_lite_chart")[0], "SGD by hand")
@@ -129,7 +151,7 @@ def test_a_learning_rate_too_large_is_reported_not_drawn():
     # SGD's path stops at step 2, the last good point, where a cross marks the runaway.
     sgd = path_rows(at.get("vega_lite_chart")[1], "SGD")
     assert [row["step"] for row in sgd] == [0, 1, 2, 2]
-    table = at.dataframe[1].value.set_index("update rule")
+    table = at.table[1].value.set_index("update rule")
     for name, path in expected.items():
         status = f"ran away at step {path.diverged_at}" if path.diverged else "finished 100 steps"
         assert table.loc[NAMES[name], "status"] == status
@@ -191,5 +213,5 @@ def test_page_in_chinese():
     assert spec["layer"][0]["encoding"]["y"]["title"] == "损失"
     assert spec["layer"][0]["encoding"]["color"]["title"] == "更新规则"
     assert "SGD + 动量" in {row["path"] for row in chart_rows(at.get("vega_lite_chart")[1]) if "path" in row}
-    table = at.dataframe[1].value
+    table = at.table[1].value
     assert "最终损失" in table.columns and "在第 3 步发散" in set(table["状态"])

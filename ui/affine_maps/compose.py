@@ -7,6 +7,7 @@ import streamlit as st
 
 from charts.affine import plane_chart, plane_frame
 from charts.palette import PRIMARY, SECONDARY
+from charts.spec import vega_spec
 from core.affine import Composition, affine, between_fn, compose_through, composition
 from core.affine_code import compose_code
 from core.grid import lattice
@@ -54,8 +55,8 @@ def pictures(
     affine_title, bent_title, legend = words
     composed_colors = {composed_name: PRIMARY, single: SECONDARY}
     return [
-        plane_chart(straight, affine_title, legend, composed_colors, (single,)).to_dict(),
-        plane_chart(curved, bent_title, legend, {bent: PRIMARY, fitted: SECONDARY}, (fitted,)).to_dict(),
+        vega_spec(plane_chart(straight, affine_title, legend, composed_colors, (single,))),
+        vega_spec(plane_chart(curved, bent_title, legend, {bent: PRIMARY, fitted: SECONDARY}, (fitted,))),
     ]
 
 

@@ -20,10 +20,19 @@ def computed(seed: int, in_features: int, out_features: int, rows: int, device: 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def heatmap(
-    matrix: tuple[tuple[float, ...], ...], title: str, row_title: str, col_title: str, highlight_row: int | None = None
+    matrix: tuple[tuple[float, ...], ...], name: str, row_title: str, col_title: str, highlight_row: int | None = None
 ) -> dict:
-    """A matrix's chart, built once per matrix and titles (building a chart costs more than sending it)."""
-    return heatmap_spec(matrix, title, row_title, col_title, highlight_row)
+    """A matrix's chart, built once per matrix and titles (building a chart costs more than sending it).
+
+    The title with the matrix's shape is written above the chart, not in it, so a new shape
+    leaves the spec alone and the browser only swaps the numbers; `name` describes the chart.
+    """
+    return heatmap_spec(matrix, None, row_title, col_title, highlight_row, description=name)
+
+
+def titled(column, title: str, spec: dict) -> None:
+    column.markdown(f"**{title}**")
+    column.vega_lite_chart(spec, width="stretch", alt=t("alt.matrix", name=title))
 
 
 def sizes() -> tuple[int, int, int]:
@@ -54,44 +63,26 @@ def result(in_features: int, out_features: int, rows: int) -> tuple[LinearResult
 def matrices(numbers: LinearResult, rows: int, in_features: int, out_features: int, row: int, column: int) -> None:
     row_title, col_title, unit = t("affine.axis.row"), t("affine.axis.column"), t("affine.axis.output_unit")
     top = st.columns(2)
-    top[0].vega_lite_chart(
-        heatmap(
-            as_rows(numbers.batch),
-            t("affine.linear.x_title", n=rows, m=in_features),
-            row_title,
-            col_title,
-            highlight_row=row,
-        ),
-        width="stretch",
-        alt=t("alt.matrix", name=t("affine.linear.x_title", n=rows, m=in_features)),
+    titled(
+        top[0],
+        t("affine.linear.x_title", n=rows, m=in_features),
+        heatmap(as_rows(numbers.batch), t("affine.linear.x_name"), row_title, col_title, highlight_row=row),
     )
-    top[1].vega_lite_chart(
-        heatmap(
-            as_rows(numbers.weight),
-            t("affine.linear.a_title", n=out_features, m=in_features),
-            unit,
-            col_title,
-            highlight_row=column,
-        ),
-        width="stretch",
-        alt=t("alt.matrix", name=t("affine.linear.a_title", n=out_features, m=in_features)),
+    titled(
+        top[1],
+        t("affine.linear.a_title", n=out_features, m=in_features),
+        heatmap(as_rows(numbers.weight), t("affine.linear.a_name"), unit, col_title, highlight_row=column),
     )
     bottom = st.columns(2)
-    bottom[0].vega_lite_chart(
-        heatmap(as_rows([numbers.bias.tolist()]), t("affine.linear.b_title", n=out_features), "", unit),
-        width="stretch",
-        alt=t("alt.matrix", name=t("affine.linear.b_title", n=out_features)),
+    titled(
+        bottom[0],
+        t("affine.linear.b_title", n=out_features),
+        heatmap(as_rows([numbers.bias.tolist()]), t("affine.linear.b_name"), "", unit),
     )
-    bottom[1].vega_lite_chart(
-        heatmap(
-            as_rows(numbers.output),
-            t("affine.linear.y_title", n=rows, m=out_features),
-            row_title,
-            unit,
-            highlight_row=row,
-        ),
-        width="stretch",
-        alt=t("alt.matrix", name=t("affine.linear.y_title", n=rows, m=out_features)),
+    titled(
+        bottom[1],
+        t("affine.linear.y_title", n=rows, m=out_features),
+        heatmap(as_rows(numbers.output), t("affine.linear.y_name"), row_title, unit, highlight_row=row),
     )
 
 

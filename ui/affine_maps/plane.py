@@ -7,6 +7,7 @@ import torch
 
 from charts.affine import plane_chart, plane_frame
 from charts.palette import OTHER, PRIMARY
+from charts.spec import vega_spec
 from core.affine import affine
 from core.affine_code import plane_code
 from core.grid import area_effect, letter_f, plane, polygon_area
@@ -21,7 +22,7 @@ PLANE = plane(EXTENT)
 def playground_spec(entries: tuple[float, ...], before: str, after: str, title: str, legend: str) -> dict:
     """The grid and the F before (grey) and after the map, as a chart spec."""
     frame = plane_frame([(PLANE.points, before), (affine(*as_map(entries), PLANE.points), after)], PLANE)
-    return plane_chart(frame, title, legend, {before: OTHER, after: PRIMARY}).to_dict()
+    return vega_spec(plane_chart(frame, title, legend, {before: OTHER, after: PRIMARY}))
 
 
 def summary(entries: tuple[float, ...]) -> None:

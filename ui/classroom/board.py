@@ -100,7 +100,9 @@ def render_charts(board: Board) -> None:
             "run": t("classroom.col.run"),
             "title": t("classroom.chart.curves"),
         }
-        st.altair_chart(loss_curves_chart(drawn, texts), width="stretch", key="classroom.curves")
+        st.altair_chart(
+            loss_curves_chart(drawn, texts), width="stretch", key="classroom.curves", alt=t("alt.classroom.curves")
+        )
         if len(board.entries) > len(drawn):
             st.caption(t("classroom.chart.curves_best", shown=len(drawn), runs=len(board.entries)))
     with spread:
@@ -112,7 +114,12 @@ def render_charts(board: Board) -> None:
             "title": t("classroom.chart.spread"),
         }
         target = None if challenge is None else challenge.target_accuracy
-        st.altair_chart(accuracy_spread_chart(board.entries, target, texts), width="stretch", key="classroom.spread")
+        st.altair_chart(
+            accuracy_spread_chart(board.entries, target, texts),
+            width="stretch",
+            key="classroom.spread",
+            alt=t("alt.classroom.spread"),
+        )
         if any(entry.test_accuracy is None for entry in board.entries):
             st.caption(t("classroom.chart.no_test"))
 

@@ -6,15 +6,20 @@ import pandas as pd
 import streamlit as st
 
 from charts.nonlinearities import curves_chart
+from charts.spec import vega_spec
 from core.nonlinearities import NONLINEARITIES, Curve, at_point, curve, get_nonlinearity
 from core.nonlinearities_code import autograd_code
 from ui.nonlinearities.settings import SETTINGS, name_of
 from ui.text import t
 
+# Points per drawn curve: two pixels apart on a wide chart, and 0 (where ReLU bends) is one of them.
+# Every point is an item the browser draws and a tooltip it prepares, on each step of a slider.
+SAMPLES = 201
+
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def cached_curve(name: str, reach: float) -> Curve:
-    return curve(name, reach)
+    return curve(name, reach, SAMPLES)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
@@ -63,8 +68,8 @@ def chart_specs(
         {"x": [x0] * len(shown), "y": [g for _, _, g in shown], "series": [label[n] for n, _, _ in shown]}
     )
     return [
-        curves_chart(values, values_title, x_title, f_title, legend, marks_f).to_dict(),
-        curves_chart(slopes, slopes_title, x_title, df_title, legend, marks_d).to_dict(),
+        vega_spec(curves_chart(values, values_title, x_title, f_title, legend, marks_f)),
+        vega_spec(curves_chart(slopes, slopes_title, x_title, df_title, legend, marks_d)),
     ]
 
 
@@ -89,7 +94,9 @@ def charts(chosen: list[str], reach: float, x0: float) -> None:
 
 def table(chosen: list[str], x0: float, points: pd.DataFrame) -> None:
     st.markdown(t("nonlin.curves.table", x=f"{x0:g}"))
-    st.dataframe(
+    # A static table: the interactive grid rewrites its hidden accessibility rows 200 ms after its
+    # numbers change, so every step of x₀ waited that long for the page to settle.
+    st.table(
         pd.DataFrame(
             {
                 t("nonlin.col.function"): points["name"].map(name_of),

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.nonlinearities import curves_chart, gradient_flow_chart
+from charts.spec import vega_spec
 from core.gradients import STACKED, gradient_flows
 from core.nonlinearities import sigmoid_slope, sigmoid_slopes
 from core.nonlinearities_code import gradient_code
@@ -37,7 +38,7 @@ def flow_spec(depth: int, seed: int, same_gain: bool, names: tuple[str, ...], wo
             for j, norm in enumerate(values)
         ]
     )
-    return gradient_flow_chart(frame, *words).to_dict()
+    return vega_spec(gradient_flow_chart(frame, *words))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -46,7 +47,7 @@ def sigmoid_spec(far: float, name: str, words: tuple[str, ...]) -> dict:
     xs, grads = slopes()
     frame = pd.DataFrame({"x": xs, "y": grads, "series": name})
     mark = pd.DataFrame({"x": [far], "y": [sigmoid_slope(far)], "series": [name]})
-    return curves_chart(frame, *words, mark, log_y=True, height=220).to_dict()
+    return vega_spec(curves_chart(frame, *words, mark, log_y=True, height=220))
 
 
 def flow_chart(norms: dict[str, list[float]], depth: int, same_gain: bool) -> None:

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.objectives import loss_curve, target_bars
+from charts.spec import vega_spec
 from core import objectives_lesson
 from core.objectives_lesson import SOURCES
 from ui.markup import plain
@@ -26,6 +27,36 @@ def _example(values: tuple[float, ...], target: int) -> objectives_lesson.Exampl
 @st.cache_data(max_entries=4, show_spinner=False)
 def _curve() -> tuple[tuple[float, ...], tuple[float, ...], tuple[tuple[float, float], ...]]:
     return (*objectives_lesson.loss_curve(), objectives_lesson.reference_losses())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _bars_spec(probabilities: tuple[float, ...], target: int, words: tuple[str, ...]) -> dict:
+    """The probability bars' spec; `words` are the axis titles and the two legend entries."""
+    x_title, y_title, right_label, other_label = words
+    classes = [str(i) for i in range(len(probabilities))]
+    return vega_spec(
+        target_bars(
+            classes,
+            list(probabilities),
+            target,
+            x_title=x_title,
+            y_title=y_title,
+            right_label=right_label,
+            other_label=other_label,
+        )
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _curve_spec(
+    p: tuple[float, ...],
+    losses: tuple[float, ...],
+    references: tuple[tuple[float, float, str], ...],
+    current: tuple[float, float, str],
+    axes: tuple[str, str],
+) -> dict:
+    """The -log p curve's spec with its labelled reference points and the current example."""
+    return vega_spec(loss_curve(list(p), list(losses), list(references), current, x_title=axes[0], y_title=axes[1]))
 
 
 def source() -> tuple[float, ...]:
@@ -86,34 +117,27 @@ def losses() -> None:
     bars_column, curve_column = st.columns(2)
     with bars_column:
         st.subheader(t("objectives.chart.probabilities"))
-        st.altair_chart(
-            target_bars(
-                classes,
-                list(result.probs),
-                target,
-                x_title=t("objectives.axis.class"),
-                y_title=t("objectives.axis.probability"),
-                right_label=t("objectives.legend.right"),
-                other_label=t("objectives.legend.other"),
-            ),
+        words = (
+            t("objectives.axis.class"),
+            t("objectives.axis.probability"),
+            t("objectives.legend.right"),
+            t("objectives.legend.other"),
+        )
+        st.vega_lite_chart(
+            _bars_spec(tuple(result.probs), target, words),
             width="stretch",
             alt=t("alt.objectives.probabilities", target=target),
         )
     with curve_column:
         st.subheader(t("objectives.chart.curve"))
         curve_p, curve_losses, reference_losses = _curve()
-        references = [
+        references = tuple(
             (p, loss, t("objectives.curve.reference", p=p, loss=f"{loss:.2f}")) for p, loss in reference_losses
-        ]
-        st.altair_chart(
-            loss_curve(
-                list(curve_p),
-                list(curve_losses),
-                references,
-                (result.p_right, result.ce, t("objectives.curve.current")),
-                x_title=t("objectives.axis.p_right"),
-                y_title=t("objectives.axis.loss"),
-            ),
+        )
+        current = (result.p_right, result.ce, t("objectives.curve.current"))
+        axes = (t("objectives.axis.p_right"), t("objectives.axis.loss"))
+        st.vega_lite_chart(
+            _curve_spec(curve_p, curve_losses, references, current, axes),
             width="stretch",
             alt=t("alt.objectives.curve", p=f"{result.p_right:.3f}", loss=f"{result.ce:.3f}"),
         )

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.objectives import pitfall_bars
+from charts.spec import vega_spec
 from core import objectives_lesson
 from core.pitfalls import PITFALLS
 from ui.objectives import DEFAULTS, SETTINGS
@@ -16,6 +17,24 @@ from ui.text import option_labels, t
 @st.cache_data(max_entries=64, show_spinner=False)
 def _result(key: str, rows: int, classes: int, chosen_seed: int) -> objectives_lesson.PitfallResult:
     return objectives_lesson.pitfall_result(key, rows, classes, chosen_seed)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _bars_spec(right: tuple[float, ...], wrong: tuple[float, ...], words: tuple[str, ...]) -> dict:
+    """The bars' spec, built once per batch and language; `words` are the series names and titles."""
+    right_label, wrong_label, x_title, y_title, series_title = words
+    return vega_spec(
+        pitfall_bars(
+            [str(i) for i in range(len(right))],
+            list(right),
+            list(wrong),
+            right_label=right_label,
+            wrong_label=wrong_label,
+            x_title=x_title,
+            y_title=y_title,
+            series_title=series_title,
+        )
+    )
 
 
 @st.fragment
@@ -53,19 +72,15 @@ def render() -> None:
         t("objectives.metric.grad_wrong"), f"{result.wrong_push:.4f}", help=t("objectives.metric.grad_help")
     )
     examples = [str(i) for i in range(rows)]
-    st.altair_chart(
-        pitfall_bars(
-            examples,
-            list(result.right_each),
-            list(result.wrong_each),
-            right_label=t("objectives.series.right"),
-            wrong_label=t("objectives.series.wrong"),
-            x_title=t("objectives.axis.example"),
-            y_title=t("objectives.axis.example_loss"),
-            series_title=t("objectives.series.title"),
-        ),
-        width="stretch",
-        alt=t("alt.objectives.pitfalls"),
+    words = (
+        t("objectives.series.right"),
+        t("objectives.series.wrong"),
+        t("objectives.axis.example"),
+        t("objectives.axis.example_loss"),
+        t("objectives.series.title"),
+    )
+    st.vega_lite_chart(
+        _bars_spec(result.right_each, result.wrong_each, words), width="stretch", alt=t("alt.objectives.pitfalls")
     )
     st.caption(t("objectives.code.pitfall"))
     st.code(objectives_lesson.pitfall_code(key, rows, class_count, seed()), language="python")

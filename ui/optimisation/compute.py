@@ -14,12 +14,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from charts.optimisation import grid_frame, loss_chart, surface_chart
+from charts.optimisation import band_bounds, grid_frame, loss_chart, surface_chart, surface_picture
 from charts.palette import OPTIMIZER_COLORS
+from charts.spec import vega_spec
 from core.descent import DescentPath, ManualStep, descend, race, sgd_by_hand
-from core.descent_summary import SurfaceArgs, manual_points, path_rows, runaway_rows, surface_from_args
-from core.surfaces import Surface, loss_grid
+from core.descent_summary import SurfaceArgs, fmt, manual_points, path_rows, runaway_rows, surface_from_args
+from core.surfaces import Surface, loss_bands, loss_grid
 from ui.text import t
+
+# Points on a side of the surface's picture, and of the coarse grid that tells the loss under the pointer.
+PICTURE_SIZE = 240
+PROBE_SIZE = 15
 
 
 @dataclass(frozen=True)
@@ -56,10 +61,24 @@ def cached_surface(args: SurfaceArgs) -> Surface:
     return surface_from_args(args)
 
 
+@dataclass(frozen=True)
+class SurfaceMap:
+    """The surface as the browser draws it: a picture of its bands, cells that answer the pointer, its top."""
+
+    picture: str
+    probes: pd.DataFrame
+    highest: float
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_grid(args: SurfaceArgs) -> pd.DataFrame:
-    grid = loss_grid(cached_surface(args))
-    return grid_frame(grid.x_edges.tolist(), grid.y_edges.tolist(), grid.loss.tolist())
+def cached_map(args: SurfaceArgs) -> SurfaceMap:
+    surface = cached_surface(args)
+    fine = loss_grid(surface, PICTURE_SIZE)
+    low, high = float(fine.loss.min()), float(fine.loss.max())
+    picture = surface_picture(loss_bands(fine, band_bounds(low, high)).tolist())
+    coarse = loss_grid(surface, PROBE_SIZE)
+    probes = grid_frame(coarse.x_edges.tolist(), coarse.y_edges.tolist(), coarse.loss.tolist())
+    return SurfaceMap(picture, probes, high)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -81,37 +100,23 @@ def opt_name(name: str) -> str:
     return t(f"optimisation.opt.{name}")
 
 
-def number_columns(*names: str) -> dict:
-    """Four decimals in the named table columns, so tiny values do not print 30 zeros."""
-    return {t(f"optimisation.col.{name}"): st.column_config.NumberColumn(format="%.4f") for name in names}
+def numbers_table(rows: list[dict], numbers: tuple[str, ...], height: int | None = None) -> None:
+    """A small static table whose `numbers` columns read like the page's metrics (`fmt`).
 
-
-def vega_spec(chart: alt.TopLevelMixin) -> dict:
-    """The chart's Vega-Lite spec, with each layer's frame as a named dataset (sent to the browser as Arrow).
-
-    The frames are taken out before `to_dict`, so no data transformer (a global Altair setting
-    Streamlit changes while it converts charts) ever sees them.
+    Static, not `st.dataframe`: the interactive grid rewrites its hidden accessibility rows 200 ms
+    after its size changes, so a step that adds a row kept the page busy that much longer.
     """
-    datasets: dict[str, pd.DataFrame] = {}
-
-    def detach(part: alt.TopLevelMixin) -> None:
-        if isinstance(getattr(part, "data", None), pd.DataFrame):
-            name = f"data-{len(datasets)}"
-            datasets[name] = part.data
-            part.data = alt.NamedData(name=name)
-        for child in getattr(part, "layer", None) or []:
-            detach(child)
-
-    detach(chart)
-    spec = chart.to_dict()
-    spec["datasets"] = datasets
-    return spec
+    columns = [t(f"optimisation.col.{name}") for name in numbers]
+    styled = pd.DataFrame(rows).style.format(fmt, subset=columns, na_rep="")
+    st.table(styled, hide_index=True, height=height if height is not None else "content")
 
 
 def _surface_chart(args: SurfaceArgs, text: ChartText, start: tuple[float, float], **layers) -> alt.LayerChart:
     surface = cached_surface(args)
+    drawn = cached_map(args)
     return surface_chart(
-        cached_grid(args),
+        drawn.picture,
+        probes=drawn.probes,
         x_range=surface.x_range,
         y_range=surface.y_range,
         x_title=text.x_title,
@@ -163,6 +168,6 @@ def race_chart_specs(land: Landscape, ordered: tuple[str, ...], names: tuple[str
         path_title=land.text.path_title,
         colors=colors,
         runaways=runaways,
-        ceiling=float(cached_grid(land.args)["loss"].max()),
+        ceiling=cached_map(land.args).highest,
     )
     return vega_spec(on_map), vega_spec(over_time)

@@ -5,13 +5,12 @@ A fragment: choosing the racers reruns only this section.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from core.descent import race_code
 from core.descent_summary import best_finisher, fmt, race_order
 from core.optimizers import OPTIMIZERS
-from ui.optimisation.compute import Landscape, cached_race, number_columns, opt_name, race_chart_specs
+from ui.optimisation.compute import Landscape, cached_race, numbers_table, opt_name, race_chart_specs
 from ui.optimisation.settings import SETTINGS, default
 from ui.text import option_labels, t
 
@@ -37,9 +36,12 @@ def run(land: Landscape) -> None:
         return
     ordered = tuple(race_order(names))
     results = cached_race(land.args, ordered, land.lr, land.steps, land.start)
+    # Warnings go into one block that is always there, so that the charts below keep their place
+    # on the page when a runaway comes or goes (moved, the browser would build them anew).
+    notes = st.container()
     for name, path in results.items():
         if path.diverged:
-            st.warning(
+            notes.warning(
                 t(
                     "optimisation.race.runaway",
                     name=opt_name(name),
@@ -63,26 +65,22 @@ def run(land: Landscape) -> None:
     if best is not None:
         best_value = t("optimisation.race.best_value", name=opt_name(best), loss=fmt(results[best].final_loss))
     st.metric(t("optimisation.race.best", steps=land.steps), best_value)
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    t("optimisation.col.optimizer"): opt_name(name),
-                    t("optimisation.col.final_loss"): path.final_loss if path.points else None,
-                    t("optimisation.col.x"): path.final_point[0] if path.points else None,
-                    t("optimisation.col.y"): path.final_point[1] if path.points else None,
-                    t("optimisation.col.status"): (
-                        t("optimisation.status.runaway", step=path.diverged_at)
-                        if path.diverged
-                        else t("optimisation.status.finished", steps=land.steps)
-                    ),
-                }
-                for name, path in results.items()
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config=number_columns("final_loss", "x", "y"),
+    numbers_table(
+        [
+            {
+                t("optimisation.col.optimizer"): opt_name(name),
+                t("optimisation.col.final_loss"): path.final_loss if path.points else None,
+                t("optimisation.col.x"): path.final_point[0] if path.points else None,
+                t("optimisation.col.y"): path.final_point[1] if path.points else None,
+                t("optimisation.col.status"): (
+                    t("optimisation.status.runaway", step=path.diverged_at)
+                    if path.diverged
+                    else t("optimisation.status.finished", steps=land.steps)
+                ),
+            }
+            for name, path in results.items()
+        ],
+        ("final_loss", "x", "y"),
     )
     with st.expander(t("optimisation.code.race"), icon=":material/code:"):
         st.caption(t("optimisation.code.note"))

@@ -7,6 +7,7 @@ import streamlit as st
 
 from charts import palette
 from charts.softmax import temperature_lines, value_bars
+from charts.spec import vega_spec
 from core import softmax_lesson
 from core.softmax_lesson import SWEEP
 from ui.softmax import DEFAULTS, PROBABILITIES, SETTINGS, code, current_scores
@@ -49,7 +50,7 @@ def _chart_specs(values: tuple[float, ...], temperature: float, words: tuple[str
         y_title=probability_axis,
         class_title=class_legend,
     )
-    return bars.to_dict(), logs.to_dict(), sweep.to_dict()
+    return vega_spec(bars), vega_spec(logs), vega_spec(sweep)
 
 
 @st.fragment(key=PROBABILITIES)

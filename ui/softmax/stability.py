@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.softmax import shift_bars
+from charts.spec import vega_spec
 from core import softmax_lesson
 from core.softmax_lesson import DTYPES, SHIFTS
 from ui.softmax import DEFAULTS, SETTINGS, STABILITY, current_scores, rerun_with_code
@@ -15,6 +16,22 @@ from ui.text import t
 @st.cache_data(max_entries=64, show_spinner=False)
 def _shifted(values: tuple[float, ...], shift: float, dtype_name: str) -> softmax_lesson.Shifted:
     return softmax_lesson.shifted(values, shift, dtype_name)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _bars_spec(series: tuple[tuple[str, tuple[float, ...]], ...], words: tuple[str, ...]) -> dict:
+    """The grouped bars' spec, built once per result and language; `words` are the titles and the nan label."""
+    x_title, y_title, series_title, missing_label = words
+    classes = [str(i) for i in range(len(series[0][1]))]
+    bars = shift_bars(
+        classes,
+        {name: list(values) for name, values in series},
+        x_title=x_title,
+        y_title=y_title,
+        series_title=series_title,
+        missing_label=missing_label,
+    )
+    return vega_spec(bars)
 
 
 @st.fragment(key=STABILITY)
@@ -49,22 +66,13 @@ def render() -> None:
 
     st.caption(t("softmax.limit", dtype=dtype_name, limit=f"{result.limit:.2f}", largest=f"{result.largest:.2f}"))
     st.metric(t("softmax.metric.difference"), f"{result.difference:.2e}", help=t("softmax.metric.difference_help"))
-    st.altair_chart(
-        shift_bars(
-            classes,
-            {
-                t("softmax.series.original"): list(result.original),
-                t("softmax.series.stable"): list(result.stable),
-                t("softmax.series.naive"): list(result.naive),
-            },
-            x_title=t("softmax.axis.class"),
-            y_title=t("softmax.axis.probability"),
-            series_title=t("softmax.series.title"),
-            missing_label=t("softmax.nan"),
-        ),
-        width="stretch",
-        alt=t("alt.softmax.shift"),
+    series = (
+        (t("softmax.series.original"), tuple(result.original)),
+        (t("softmax.series.stable"), tuple(result.stable)),
+        (t("softmax.series.naive"), tuple(result.naive)),
     )
+    words = (t("softmax.axis.class"), t("softmax.axis.probability"), t("softmax.series.title"), t("softmax.nan"))
+    st.vega_lite_chart(_bars_spec(series, words), width="stretch", alt=t("alt.softmax.shift"))
 
     naive_column, stable_column = st.columns(2)
     with naive_column:
@@ -73,7 +81,9 @@ def render() -> None:
             st.error(t("softmax.naive.broken", count=result.broken, total=len(values)), icon=":material/error:")
         else:
             st.success(t("softmax.naive.ok"), icon=":material/check_circle:")
-        st.dataframe(
+        # Static tables: the interactive grid rewrites its hidden accessibility rows 200 ms after
+        # its numbers change, so every shift waited that long for the page to settle.
+        st.table(
             pd.DataFrame(
                 {
                     t("softmax.col.class"): classes,
@@ -88,7 +98,7 @@ def render() -> None:
     with stable_column:
         st.subheader(t("softmax.stable.header"))
         st.success(t("softmax.stable.ok", difference=f"{result.difference:.2e}"), icon=":material/check_circle:")
-        st.dataframe(
+        st.table(
             pd.DataFrame(
                 {
                     t("softmax.col.class"): classes,
