@@ -56,8 +56,9 @@ STREAMLIT_OWN: tuple[StreamlitOwn, ...] = (
     ),
     StreamlitOwn(
         "color-contrast",
-        '[data-testid="stBaseButton-primary"], [data-testid="stMultiSelectTagsContainer"]',
-        "Streamlit writes the labels of primary buttons and multiselect tags in white in both themes. "
+        '[data-testid="stBaseButton-primary"], [data-testid="stBaseButton-primaryFormSubmit"], '
+        '[data-testid="stMultiSelectTagsContainer"]',
+        "Streamlit writes the labels of primary buttons (forms' too) and multiselect tags in white in both themes. "
         "In the dark theme the primary colour is also the colour of slider values, the active tab "
         "and selected segments on the near-black page, so it cannot be dark enough for white text: "
         "white labels need a luminance of at most 0.183, text on the page at least 0.206. The "
