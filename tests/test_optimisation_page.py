@@ -12,6 +12,7 @@ from PIL import Image
 
 from charts.palette import BANDS
 from core.descent import descend, race
+from core.descent_summary import fmt
 from core.surfaces import WeightChoice, bowl, classifier_surface
 from tests.conftest import assert_clean, open_page
 
@@ -105,7 +106,8 @@ def test_default_page_shows_the_first_step_and_the_race():
     table = at.table[1].value
     assert list(table["update rule"]) == [NAMES[name] for name in RACE]
     final = [expected[name].final_loss for name in RACE]
-    assert list(table["loss at the end"]) == pytest.approx(final, rel=1e-5)
+    # The table writes numbers as the metrics do: four decimals, or three significant digits.
+    assert list(table["loss at the end"]) == [fmt(loss) for loss in final]
     assert set(table["status"]) == {"finished 100 steps"}
 
     # The race code on the page runs on its own and prints the table's numbers.
@@ -125,7 +127,7 @@ def test_step_slider_walks_through_the_update_by_hand():
     assert metrics["Loss at θₖ"] == f"{(x3**2 + 10 * y3**2) / 2:.4f}"
     table = at.table[0].value
     assert list(table["step"]) == [0, 1, 2, 3]
-    assert table["∂L/∂θ₂"].iloc[3] == pytest.approx(10 * y3)
+    assert table["∂L/∂θ₂"].iloc[3] == fmt(10 * y3)
     manual = path_rows(at.get("vega_lite_chart")[0], "SGD by hand")
     assert len(manual) == 5 and manual[-1]["y"] == pytest.approx(y3 * 0.5)
     # The code shown runs the same four steps and ends on θ₄.
