@@ -16,19 +16,9 @@ import time
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from scripts.chromium import IDLE, QUIET_MS
 from scripts.streamlit_client import DONE
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-QUIET_MS = 400
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 # Records the time of every change to the page (installed once per document).
 WATCH = """() => {
   if (window.__changes) return;

@@ -21,20 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scripts.chromium import ARGS, IDLE, QUIET_MS  # noqa: E402
 from tests.conftest import served_app  # noqa: E402
 
 PAGES = ("affine-maps", "nonlinearities", "softmax", "objectives", "optimisation")
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-QUIET_MS = 400
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 
 # Records the time of every change to the page's main area (a fragment's rerun changes only its
 # own part; the app's script state does not move for it), from the first call on.

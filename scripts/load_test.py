@@ -50,7 +50,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from i18n import catalog  # noqa: E402
-from scripts.browser_client import CHROMIUM_ARGS, BrowserSession  # noqa: E402
+from scripts.browser_client import BrowserSession  # noqa: E402
+from scripts.chromium import ARGS as CHROMIUM_ARGS  # noqa: E402
 from scripts.server_process import MB, Server, Watch, serve  # noqa: E402
 from scripts.streamlit_client import StreamlitSession  # noqa: E402
 

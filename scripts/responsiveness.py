@@ -27,19 +27,10 @@ from core.dataset import prepare  # noqa: E402
 from core.limits import LIMITS  # noqa: E402
 from core.suggest import batch_for, estimate_seconds  # noqa: E402
 from core.synthetic import zipf_corpus  # noqa: E402
+from scripts.chromium import ARGS, IDLE  # noqa: E402
 from tests.conftest import served_app  # noqa: E402
 
 PAGES = ("softmax", "nonlinearities", "objectives", "affine-maps")
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
 
 
 def load_seconds(page, url: str) -> float:
