@@ -118,6 +118,7 @@ def frame() -> None:
         return
     if st.query_params.get(PRESENT) != "1":
         st.query_params[PRESENT] = "1"
+    # Only the module's own CSS constants reach st.html: the hide choices are looked up, never inserted.
     rules = [LARGER_TYPE] + [HIDDEN[name] for name in st.session_state.get(HIDE) or () if name in HIDDEN]
     st.html("<style>" + "\n".join(rules) + "</style>")
 
