@@ -1,10 +1,9 @@
 """The affine-maps and non-linearities pages in a real browser: wide and narrow, English and Chinese."""
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot, wait_until_idle
+from tests.conftest import choose_option, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -26,21 +25,6 @@ def whole_page_screenshot(page, name: str) -> None:
     screenshot(page, name)
 
 
-def choose(page, label: str, option: str) -> None:
-    """Pick `option` in the selectbox labelled `label`, retrying if a rerun closed the list."""
-    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
-    target = page.get_by_role("option", name=option, exact=True)
-    for _ in range(3):
-        box.click()
-        try:
-            target.wait_for(timeout=15_000)
-            break
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-    target.click()
-    wait_until_idle(page)
-
-
 def test_affine_page_playground_and_composition(page, app_url):
     open_path(page, app_url, "affine-maps")
     page.get_by_role("heading", name="nn.Linear maps every row of a batch").wait_for()
@@ -48,9 +32,9 @@ def test_affine_page_playground_and_composition(page, app_url):
     expect(page.get_by_text("0.1755").first).to_be_visible(timeout=60_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
 
-    choose(page, "Preset", "Reflection (mirror in the vertical axis)")
+    choose_option(page, "Preset", "Reflection (mirror in the vertical axis)")
     page.get_by_text("-1.000").first.wait_for()
-    choose(page, "Put a non-linearity between g and f", "ReLU")
+    choose_option(page, "Put a non-linearity between g and f", "ReLU")
     page.get_by_text("The grid bends, and no single affine map can follow it", exact=False).wait_for()
     page.get_by_role("radio", name="Only an affine map: the same as a single nn.Linear").check(force=True)
     wait_until_idle(page)

@@ -5,7 +5,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ARTIFACTS, wait_until_idle
+from tests.conftest import ARTIFACTS, choose_option, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +25,7 @@ def open_optimisation(tab, app_url: str, query: str = "") -> None:
 
 
 def choose_surface(tab, label: str, wanted: str) -> None:
-    tab.locator('[data-testid="stSelectbox"]').filter(has_text=label).click()
-    tab.get_by_role("option", name=wanted).click()
+    choose_option(tab, label, wanted)
     settle(tab)
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import screenshot, wait_until_idle
+from tests.conftest import choose_option, screenshot, wait_until_idle
 
 pytestmark = pytest.mark.browser
 LONG = 90_000  # ms: a ceiling for a busy machine, never a speed check
@@ -21,20 +21,13 @@ def open_tab(page, name: str) -> None:
     wait_until_idle(page)
 
 
-def choose(page, label: str, option: str) -> None:
-    """Pick `option` in the Streamlit selectbox labelled `label`."""
-    page.get_by_label(label).click()
-    page.get_by_role("option", name=option).click()
-    wait_until_idle(page)
-
-
 def test_preset_train_heatmap_predict(page, app_url):
     open_classifier(page, app_url)
     main = page.locator('[data-testid="stMain"]')
     page.get_by_role("heading", name="Bag-of-words classifier").wait_for(timeout=60_000)
     wait_until_idle(page)
 
-    choose(page, "Ready-made corpus", "Tutorial (4 training and 2 test sentences)")
+    choose_option(page, "Ready-made corpus", "Tutorial (4 training and 2 test sentences)")
     page.get_by_role("button", name="Load it").click()
     wait_until_idle(page)
     expect(main).to_contain_text("Loaded the Tutorial (4 training and 2 test sentences) corpus.", timeout=LONG)
@@ -86,7 +79,7 @@ def test_chinese_page_trains_and_draws_the_heatmap(page, app_url):
 def test_stop_keeps_the_epochs_done(page, app_url):
     open_classifier(page, app_url)
     main = page.locator('[data-testid="stMain"]')
-    choose(page, "Ready-made corpus", "Multilingual (six languages)")
+    choose_option(page, "Ready-made corpus", "Multilingual (six languages)")
     page.get_by_role("button", name="Load it").click()
     wait_until_idle(page)
     open_tab(page, "Train")
