@@ -91,15 +91,12 @@ def band_bounds(low: float, high: float, count: int = BANDS) -> list[float]:
     return bounds
 
 
-def symlog_ticks(low: float, high: float) -> list[float]:
-    """Tick values for a symmetric-log loss axis: 0 and signed powers of ten inside [low, high]."""
-    ticks = [0.0] if low <= 0 <= high else []
-    for power in range(-2, 10):
-        if 10**power <= high:
-            ticks.append(float(10**power))
-        if -(10**power) >= low:
-            ticks.append(-float(10**power))
-    return sorted(ticks)
+# Tick values of a symmetric-log loss axis: 0 and signed powers of ten. The list is the same for
+# every chart (Vega draws only the values inside the scale's range), so new losses leave the
+# spec as it was and the browser redraws the lines instead of building the chart again.
+SYMLOG_TICKS = sorted(
+    [0.0, *(float(10**power) for power in range(-2, 10)), *(-float(10**power) for power in range(-2, 10))]
+)
 
 
 def surface_chart(
@@ -239,20 +236,18 @@ def loss_chart(
     """Loss against step, one line per path, on a symmetric-log axis so small losses stay visible.
 
     Above `ceiling` (the highest loss on the map, say) lines leave through the top instead of
-    squashing every other line flat; a runaway's cross then sits on the top edge.
+    squashing every other line flat; a runaway's cross then sits on the top edge. The spec is the
+    same for any numbers: only the data change when a path does.
     """
     color = _path_color(colors, path_title)
-    low = float(paths["loss"].min()) if len(paths) else 0.0
-    high = float(paths["loss"].max()) if len(paths) else 1.0
-    scale = alt.Scale(type="symlog", constant=0.01)
-    if ceiling is not None and high > ceiling:
-        high = ceiling
-        scale = alt.Scale(type="symlog", constant=0.01, domain=[min(low, 0.0), ceiling], nice=False)
+    # Losses above the ceiling are drawn at it: the scale's domain then follows the data up to
+    # the ceiling, and stays out of the spec. The tooltips read the true loss.
+    paths = paths.assign(drawn=paths["loss"].clip(upper=ceiling) if ceiling is not None else paths["loss"])
     y = alt.Y(
-        "loss:Q",
+        "drawn:Q",
         title=loss_title,
-        scale=scale,
-        axis=alt.Axis(values=symlog_ticks(low, high), format="~g"),
+        scale=alt.Scale(type="symlog", constant=0.01),
+        axis=alt.Axis(values=SYMLOG_TICKS, format="~g"),
     )
     layers: list[alt.Chart] = [
         alt.Chart(paths)
@@ -270,8 +265,9 @@ def loss_chart(
         )
     ]
     if runaways is not None:  # even when empty, as on the map
-        if ceiling is not None:
-            runaways = runaways.assign(loss=runaways["loss"].clip(upper=ceiling))
+        runaways = runaways.assign(
+            drawn=runaways["loss"].clip(upper=ceiling) if ceiling is not None else runaways["loss"]
+        )
         layers.append(
             alt.Chart(runaways)
             .mark_point(shape="cross", angle=45, size=500, filled=True, stroke=INK, strokeWidth=1)

@@ -15,6 +15,12 @@ import pyarrow as pa
 # Where a chart keeps its parts: layers, and the charts of a concatenation.
 _PARTS = ("layer", "hconcat", "vconcat", "concat")
 
+# Whether `vega_spec` checks each spec against the Vega-Lite schema. Checking is most of what
+# `to_dict` costs (about 40 ms of a 50 ms spec), paid again for every new value a slider reaches;
+# the specs a page builds differ from one another only in their numbers, so the tests check
+# them all (tests/conftest.py turns this on) and a learner's rerun does not.
+VALIDATE = False
+
 
 def arrow_bytes(frame: pd.DataFrame) -> bytes:
     """The frame as an Arrow IPC stream, the form in which Streamlit sends a chart's datasets."""
@@ -45,7 +51,7 @@ def vega_spec(chart: alt.TopLevelMixin) -> dict:
                 detach(child)
 
     detach(chart)
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=VALIDATE)
     spec["datasets"] = datasets
     return spec
 

@@ -38,14 +38,18 @@ class DescentPath:
         return self.losses[-1]
 
 
-def is_runaway(surface: Surface, point: torch.Tensor, loss: torch.Tensor) -> bool:
+def runs_away(surface: Surface, x: float, y: float, loss: float) -> bool:
     """True when a point or its loss is NaN or infinite, or the point is far off the map."""
-    centre = torch.tensor(surface.centre, dtype=point.dtype)
-    return (
-        not bool(torch.isfinite(point).all())
-        or not bool(torch.isfinite(loss))
-        or float((point - centre).norm()) > surface.escape_radius
-    )
+    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(loss)):
+        return True
+    centre_x, centre_y = surface.centre
+    return math.hypot(x - centre_x, y - centre_y) > surface.escape_radius
+
+
+def is_runaway(surface: Surface, point: torch.Tensor, loss: torch.Tensor) -> bool:
+    """`runs_away` for a point and a loss held as tensors."""
+    x, y = point.tolist()
+    return runs_away(surface, x, y, loss.item())
 
 
 def _check(steps: int, start: tuple[float, float]) -> None:
@@ -71,16 +75,18 @@ def descend(
     for step in range(steps + 1):
         opt.zero_grad()
         loss = surface.loss(theta[0], theta[1])
-        point = theta.detach()
-        if is_runaway(surface, point, loss.detach()):
+        # Read as Python numbers once per step: each tensor read costs more than the arithmetic.
+        x, y = theta.tolist()
+        value = loss.item()
+        if runs_away(surface, x, y, value):
             path.diverged_at = step
             break
-        path.points.append((float(point[0]), float(point[1])))
-        path.losses.append(float(loss.detach()))
+        path.points.append((x, y))
+        path.losses.append(value)
         if step == steps:
             break
         loss.backward()
-        path.grads.append((float(theta.grad[0]), float(theta.grad[1])))
+        path.grads.append(tuple(theta.grad.tolist()))
         opt.step()
     return path
 

@@ -1,30 +1,44 @@
 """How long a slider step takes to settle on each lesson page, in a real browser.
 
 Run from the repository root:
-    python scripts/latency.py [--steps 6] [--pages affine-maps softmax ...] [--slider N]
+    python scripts/latency.py [--steps 6] [--pages softmax objectives ...] [--first-only]
+                              [--reference e5df2d9]
 
 Starts the app on a free local port, opens each lesson page in Debian's Chromium (Playwright),
-focuses the page's first slider (or its N-th, counting from 0) and moves it one step at a time
-with the arrow keys, right then left, so values stay in range. A step is timed from the key
-press to the last change of the page's main area (the new values and charts drawn), once
-nothing has changed for QUIET_MS and the app's script is not running. Reports the median and
-the slowest step.
+and moves every slider of the page (or only its first, with --first-only) one step at a time
+with the arrow keys, right then left, so values stay in range. A step is timed from the key press
+to the last change of the page's main area (the new values and charts drawn), once nothing has
+changed for QUIET_MS and the app's script is not running. Reports the median and the slowest step
+of each slider.
+
+With --reference REV the same steps are also measured, in the same run and the same browser, on
+the app as it was at the git revision REV (checked out into a temporary worktree and served with
+the packages installed here), so the two columns share the machine's load. Sliders are matched by
+their English label; a slider the reference does not have shows "-". The machine's load average
+is printed before and after, because every number here moves with it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from scripts.chromium import ARGS, IDLE, QUIET_MS  # noqa: E402
-from tests.conftest import served_app  # noqa: E402
+from scripts.server_process import serve  # noqa: E402
 
 PAGES = ("affine-maps", "nonlinearities", "softmax", "objectives", "optimisation")
+TARGET_MS = 250  # issue 9: a slider step settles within this median
+SLIDERS = '[data-testid="stMain"] [data-testid="stSlider"]'
 
 # Records the time of every change to the page's main area (a fragment's rerun changes only its
 # own part; the app's script state does not move for it), from the first call on.
@@ -46,47 +60,147 @@ SETTLED = """([start, quiet]) => {
 }"""
 
 
-def slider_at(page, index: int):
-    return page.locator('[data-testid="stMain"] input[type="range"]').nth(index)
+@dataclass(frozen=True)
+class Timing:
+    page: str
+    slider: str  # the slider's label, as the page shows it in English
+    times: tuple[float, ...]  # ms per step; empty when the slider could not be moved
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.times) if self.times else None
+
+    @property
+    def slowest(self) -> float | None:
+        return max(self.times) if self.times else None
 
 
-def step_ms(page, key: str, index: int) -> float:
-    slider = slider_at(page, index)
+def step_ms(page, slider, key: str) -> float:
     start = page.evaluate("() => performance.now()")
     slider.press(key)
     handle = page.wait_for_function(SETTLED, arg=[start, QUIET_MS], timeout=60_000, polling=50)
     return float(handle.json_value())
 
 
-def measure(browser, base: str, path: str, steps: int, index: int = 0) -> list[float]:
+def open_page(browser, base: str, path: str):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"{base}/{path}")
     page.wait_for_selector("h1", timeout=120_000)
     page.wait_for_selector(IDLE, timeout=120_000)
-    page.evaluate(WATCH)
-    slider_at(page, index).focus()
-    step_ms(page, "ArrowRight", index)  # a first step pays for anything loaded once
-    times = [step_ms(page, "ArrowLeft" if i % 2 else "ArrowRight", index) for i in range(steps)]
+    page.wait_for_timeout(1_000)  # charts draw after the run has ended
+    return page
+
+
+def slider_labels(browser, base: str, path: str) -> list[str]:
+    page = open_page(browser, base, path)
+    labels = page.locator(f"{SLIDERS} [data-testid='stWidgetLabel']").all_inner_texts()
     page.close()
-    return times
+    return [label.strip() for label in labels]
+
+
+def measure_slider(browser, base: str, path: str, label: str, steps: int) -> Timing:
+    """One slider, in a fresh tab (so another slider's moves do not change what this one redraws)."""
+    page = open_page(browser, base, path)
+    labels = [text.strip() for text in page.locator(f"{SLIDERS} [data-testid='stWidgetLabel']").all_inner_texts()]
+    times: tuple[float, ...] = ()
+    if label in labels:
+        slider = page.locator(SLIDERS).nth(labels.index(label)).locator('input[type="range"]')
+        if slider.is_visible():
+            page.evaluate(WATCH)
+            slider.focus()
+            step_ms(page, slider, "ArrowRight")  # a first step pays for anything loaded once
+            times = tuple(step_ms(page, slider, "ArrowLeft" if i % 2 else "ArrowRight") for i in range(steps))
+    page.close()
+    return Timing(path, label, times)
+
+
+@contextmanager
+def checkout(revision: str):
+    """The app at `revision`, in a temporary git worktree removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="latency-reference-") as parent:
+        directory = Path(parent) / "app"
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "--quiet", str(directory), revision], cwd=ROOT, check=True
+        )
+        try:
+            yield directory
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(directory)], cwd=ROOT, check=False)
+
+
+def measure(browser, urls: dict[str, str], pages: list[str], steps: int, first_only: bool) -> dict[str, list[Timing]]:
+    """Each slider of the current app, measured on every served app in turn, slider by slider.
+
+    Alternating keeps the apps' numbers side by side in time, so a burst of load elsewhere on the
+    machine falls on both columns rather than on one.
+    """
+    timings: dict[str, list[Timing]] = {name: [] for name in urls}
+    for path in pages:
+        labels = slider_labels(browser, urls["now"], path)
+        for label in labels[:1] if first_only else labels:
+            for name, base in urls.items():
+                timings[name].append(measure_slider(browser, base, path, label, steps))
+            print(f"  measured {path} / {label}", file=sys.stderr, flush=True)
+    return timings
+
+
+def ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def report(now: list[Timing], reference: list[Timing] | None, revision: str | None) -> str:
+    before = {(t.page, t.slider): t for t in reference or []}
+    head = "| page | slider |"
+    rule = "|---|---|"
+    if reference is not None:
+        head += f" {revision}: median ms | {revision}: slowest |"
+        rule += "---:|---:|"
+    head += " now: median ms | now: slowest |"
+    rule += "---:|---:|"
+    rows = [head, rule]
+    for timing in now:
+        label = timing.slider.replace("|", "\\|")  # a label such as |x| must not split the row
+        row = f"| {timing.page} | {label} |"
+        if reference is not None:
+            old = before.get((timing.page, timing.slider))
+            row += f" {ms(old and old.median)} | {ms(old and old.slowest)} |"
+        row += f" {ms(timing.median)} | {ms(timing.slowest)} |"
+        rows.append(row)
+    medians = [t.median for t in now if t.median is not None]
+    over = [t for t in now if t.median is not None and t.median > TARGET_MS]
+    rows.append("")
+    rows.append(
+        f"{len(medians)} sliders; median of their medians {statistics.median(medians):.0f} ms; "
+        f"slowest median {max(medians):.0f} ms; over {TARGET_MS} ms: "
+        + (", ".join(f"{t.page} / {t.slider} ({t.median:.0f})" for t in over) or "none")
+    )
+    return "\n".join(rows)
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--steps", type=int, default=6)
-    parser.add_argument("--pages", nargs="+", default=list(PAGES))
-    parser.add_argument("--slider", type=int, default=0, help="which slider of each page, from 0")
+    parser.add_argument("--steps", type=int, default=6, help="timed steps per slider (after one untimed)")
+    parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES)
+    parser.add_argument("--first-only", action="store_true", help="only the first slider of each page")
+    parser.add_argument("--reference", metavar="REV", help="also measure the app at this git revision")
     args = parser.parse_args()
-    with served_app() as base, sync_playwright() as playwright:
+    print(f"load average at start (1, 5, 15 min): {load_average()}", flush=True)
+    with sync_playwright() as playwright, ExitStack() as stack:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        print("| page | median ms | slowest ms |")
-        print("|---|---:|---:|")
-        for path in args.pages:
-            times = measure(browser, base, path, args.steps, args.slider)
-            print(f"| {path} | {statistics.median(times):.0f} | {max(times):.0f} |", flush=True)
+        urls = {"now": stack.enter_context(serve()).url}
+        if args.reference:
+            urls["reference"] = stack.enter_context(serve(app_dir=stack.enter_context(checkout(args.reference)))).url
+        timings = measure(browser, urls, args.pages, args.steps, args.first_only)
         browser.close()
+    now, reference = timings["now"], timings.get("reference")
+    print(report(now, reference, args.reference))
+    print(f"load average at end (1, 5, 15 min): {load_average()}")
 
 
 if __name__ == "__main__":

@@ -238,8 +238,17 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float) -> None:
 
 
 @contextmanager
-def serve(memory_cap_mb: int | None = None, cpus: int | None = None, log_path: Path | None = None):
-    """`streamlit run streamlit_app.py` on a free local port, optionally capped; yields a `Server`."""
+def serve(
+    memory_cap_mb: int | None = None,
+    cpus: int | None = None,
+    log_path: Path | None = None,
+    app_dir: Path = ROOT,
+):
+    """`streamlit run streamlit_app.py` in `app_dir` on a free local port, optionally capped; yields a `Server`.
+
+    `app_dir` is another checkout of the app (an older commit measured as a reference); it is
+    served with this interpreter, so with the packages installed here.
+    """
     port = _free_port()
     command = [
         sys.executable,
@@ -265,7 +274,7 @@ def serve(memory_cap_mb: int | None = None, cpus: int | None = None, log_path: P
         # The shell joins the cgroup, then becomes the server: the server's pid is the shell's.
         command = ["sh", "-c", f'echo $$ > "{cgroup.path / "cgroup.procs"}" && exec "$@"', "sh", *command]
     log = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115 - closed below
-    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=app_dir, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process, 120)

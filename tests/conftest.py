@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from scripts.server_process import serve
 from ui.pages import PAGES as ALL_PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,6 +18,15 @@ ARTIFACTS = ROOT / "artifacts"
 APP_TIMEOUT = 120  # seconds for one AppTest run; a generous ceiling, never a speed check
 
 PAGES = [spec.path for spec in ALL_PAGES]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def validated_chart_specs():
+    """Every chart spec a test builds is checked against the Vega-Lite schema (the app skips it)."""
+    import charts.spec
+
+    charts.spec.VALIDATE = True
+    yield
 
 
 @pytest.fixture(autouse=True)
@@ -67,57 +72,18 @@ def pytest_collection_modifyitems(items) -> None:
         item.add_marker("app" if runs_the_app[module] else "fast")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @contextmanager
 def served_app():
-    """`streamlit run` on a free localhost port, until the block ends."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "streamlit_app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("streamlit run did not answer on its health endpoint within 90 s")
+    """`streamlit run` on a free localhost port, until the block ends; yields its address."""
     try:
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
+        with serve() as server:
+            yield server.url
+    except RuntimeError as error:  # the server did not start: a failure of the test, not an error in it
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")

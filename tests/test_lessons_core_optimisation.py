@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from charts.optimisation import band_bounds, grid_frame, loss_chart, surface_chart, surface_picture, symlog_ticks
+from charts.optimisation import SYMLOG_TICKS, band_bounds, grid_frame, loss_chart, surface_chart, surface_picture
 from charts.palette import BANDS
 from charts.spec import vega_spec
 from core.corpus import TUTORIAL_CORPUS
@@ -284,9 +284,31 @@ def test_loss_bands_are_increasing_and_inside_the_range():
     assert band_bounds(1.0, 1.0) == [1.0]
 
 
-def test_symlog_ticks_cover_negative_and_positive_losses():
-    assert symlog_ticks(-0.25, 23.0) == [-0.1, -0.01, 0.0, 0.01, 0.1, 1.0, 10.0]
-    assert symlog_ticks(0.5, 3.0) == [0.01, 0.1, 1.0]
+def test_symlog_ticks_are_zero_and_signed_powers_of_ten():
+    assert SYMLOG_TICKS == sorted(SYMLOG_TICKS)
+    assert {-0.1, -0.01, 0.0, 0.01, 0.1, 1.0, 10.0, 1e9} <= set(SYMLOG_TICKS)
+    assert all(tick == 0 or math.log10(abs(tick)).is_integer() for tick in SYMLOG_TICKS)
+
+
+def test_new_losses_change_the_loss_charts_data_not_its_spec():
+    """A learning-rate step sends new numbers only: the browser keeps the chart it has drawn."""
+    common = {"step_title": "step", "loss_title": "loss", "path_title": "rule", "colors": {"SGD": "#d62728"}}
+    calm = pd.DataFrame([{"path": "SGD", "step": s, "x": 0.0, "y": 0.0, "loss": 2.0 / (s + 1)} for s in range(5)])
+    wild = calm.assign(loss=[3.0, 40.0, 900.0, 5e4, 2e6])
+    none = pd.DataFrame(columns=["path", "x", "y", "step", "loss"])
+    specs = [
+        vega_spec(loss_chart(p, runaways=r, ceiling=100.0, **common)) for p, r in ((calm, none), (wild, wild.tail(1)))
+    ]
+    assert {k: v for k, v in specs[0].items() if k != "datasets"} == {
+        k: v for k, v in specs[1].items() if k != "datasets"
+    }
+    # Above the ceiling a line is drawn at the ceiling (it leaves through the top); its tooltip reads the true loss.
+    drawn = loss_chart(wild, runaways=wild.tail(1), ceiling=100.0, **common).to_dict()
+    rows = [row for rows in drawn["datasets"].values() for row in rows]
+    assert {"path": "SGD", "step": 4, "x": 0.0, "y": 0.0, "loss": 2e6, "drawn": 100.0} in rows
+    assert {"path": "SGD", "step": 1, "x": 0.0, "y": 0.0, "loss": 40.0, "drawn": 40.0} in rows
+    assert drawn["layer"][0]["encoding"]["y"]["field"] == "drawn"
+    assert [tip["field"] for tip in drawn["layer"][0]["encoding"]["tooltip"]] == ["path", "step", "loss"]
 
 
 def test_loss_bands_follow_the_threshold_rule_of_the_colour_scale():
