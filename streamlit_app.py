@@ -3,7 +3,7 @@
 import streamlit as st
 import torch
 
-from ui import copy_link, links, presenter
+from ui import copy_link, fragments, links, presenter
 from ui.pages import HOME, PAGES, SECTIONS, PageSpec
 from ui.sidebar import render_sidebar
 from ui.state import init_session
@@ -54,5 +54,6 @@ links.load_page(page)
 if not presenter.presenting():  # the projector shows the lesson only
     copy_link.render(page)
 links.notice()
+fragments.page_run_started()
 navigation.run()
 links.finish(page)

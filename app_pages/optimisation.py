@@ -17,14 +17,12 @@ def intro() -> None:
 introduction("optimisation", intro)
 
 with folded(t("presenter.settings")):  # every section walks this landscape
-    land = landscape.render()
+    landscape.render()
 lesson(
     "optimisation",
     [
-        Section(
-            t("optimisation.manual.header"), t("presenter.points.optimisation.manual"), lambda: manual.render(land)
-        ),
-        Section(t("optimisation.race.header"), t("presenter.points.optimisation.race"), lambda: race.render(land)),
+        Section(t("optimisation.manual.header"), t("presenter.points.optimisation.manual"), manual.render),
+        Section(t("optimisation.race.header"), t("presenter.points.optimisation.race"), race.render),
         Section(t("optimisation.quiz.header"), t("presenter.points.optimisation.question"), question.render),
     ],
 )

@@ -146,15 +146,15 @@ def wait_until_idle(tab, timeout_ms: int = 90_000) -> None:
     assert tab.locator('[data-testid="stException"]').count() == 0, "the page shows an exception"
 
 
-def choose_option(tab, label: str, option: str) -> None:
-    """Pick `option` in the select box whose label contains `label`.
+def choose_option(tab, label: str, option: str, index: int = 0) -> None:
+    """Pick `option` in the `index`-th select box whose label contains `label`.
 
     A click that lands while a rerun is still drawing the page can open the list and see it
     closed again, so the click is repeated until the option is there.
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-    box = tab.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    box = tab.locator('[data-testid="stSelectbox"]').filter(has_text=label).nth(index)
     target = tab.get_by_role("option", name=option, exact=True)
     for _ in range(4):
         wait_until_idle(tab)

@@ -14,6 +14,7 @@ from core.grid import lattice
 from core.nonlinearities import NONLINEARITIES
 from ui.affine_maps.plane import EXTENT, PLANE
 from ui.affine_maps.settings import SETTINGS, as_map, entries, map_inputs
+from ui.fragments import named
 from ui.text import t
 
 COUNT = 41  # lattice points per side, where the composition is compared and fitted
@@ -69,7 +70,7 @@ def single_map(result: Composition) -> None:
     st.caption(t("affine.compose.noise_note"))
 
 
-@st.fragment(key="affine.compose")
+@named("affine.compose")
 def render() -> None:
     st.header(t("affine.compose.title"))
     st.markdown(t("affine.compose.text"))

@@ -12,6 +12,7 @@ from core.affine import affine
 from core.affine_code import plane_code
 from core.grid import area_effect, letter_f, plane, polygon_area
 from ui.affine_maps.settings import as_map, map_inputs
+from ui.fragments import named
 from ui.text import t
 
 EXTENT = 2.0
@@ -36,7 +37,7 @@ def summary(entries: tuple[float, ...]) -> None:
     st.caption(t("affine.plane.area", before=f"{before:.3f}", after=f"{after:.3f}"))
 
 
-@st.fragment(key="affine.plane")
+@named("affine.plane")
 def render() -> None:
     st.header(t("affine.plane.title"))
     st.markdown(t("affine.plane.text"))

@@ -1,6 +1,6 @@
 """One step at a time: θ ← θ - η·∇L(θ) written out by hand, step by step, beside torch.optim's SGD.
 
-A fragment: the step slider reruns only this section.
+A fragment: the step slider reruns only this section; the landscape's controls rerun it by name.
 """
 
 from __future__ import annotations
@@ -9,22 +9,28 @@ import streamlit as st
 
 from core.descent import manual_code
 from core.descent_summary import fmt, manual_agreement, update_latex
-from ui.optimisation.compute import Landscape, cached_manual, manual_chart_spec, numbers_table
-from ui.optimisation.settings import MANUAL_STEPS, SETTINGS
+from ui.fragments import named
+from ui.optimisation import landscape
+from ui.optimisation.compute import cached_manual, manual_chart_spec, numbers_table
+from ui.optimisation.settings import MANUAL, MANUAL_STEPS, SETTINGS
 from ui.text import t
 
 # The walk's table shows this many rows in full; a longer walk scrolls inside this height (pixels).
 TABLE_ROWS, TABLE_HEIGHT = 6, 260
 
 
-def render(land: Landscape) -> None:
+def render() -> None:
     st.subheader(t("optimisation.manual.header"))
     st.write(t("optimisation.manual.text"))
-    walk(land)
+    walk()
 
 
-@st.fragment
-def walk(land: Landscape) -> None:
+@named(MANUAL)
+def walk() -> None:
+    try:
+        land = landscape.current()
+    except landscape.Unusable:  # the landscape's settings say why
+        return
     lr = land.lr
     count = min(land.steps, MANUAL_STEPS)
     records, by_optim = cached_manual(land.args, lr, count, land.start)

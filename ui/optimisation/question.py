@@ -1,6 +1,7 @@
 """Predict, then reveal: how large may the learning rate be on the bowl before plain SGD runs away?
 
-A fragment: answering reruns only this section. The bowl's κ comes from the landscape's setting.
+A fragment: answering reruns only this section. The bowl's κ comes from the landscape's setting,
+whose slider reruns this section by name.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import streamlit as st
 
 from core.descent_summary import QUIZ_STEPS, QuizDemo, fmt, quiz_demo
 from core.surfaces import bowl_max_stable_lr
-from ui.optimisation.settings import SETTINGS
+from ui.fragments import named
+from ui.optimisation.settings import QUESTION, SETTINGS
 from ui.quiz import predict_then_reveal
 from ui.text import t
 
@@ -21,11 +23,12 @@ def cached_demo(kappa: float) -> QuizDemo:
 
 def render() -> None:
     st.subheader(t("optimisation.quiz.header"))
-    ask(float(SETTINGS.read().kappa))
+    ask()
 
 
-@st.fragment
-def ask(kappa: float) -> None:
+@named(QUESTION)
+def ask() -> None:
+    kappa = float(SETTINGS.read().kappa)
     limit = bowl_max_stable_lr(kappa)
     choices = {
         "a": t("optimisation.quiz.a", value=f"{limit:.4g}"),

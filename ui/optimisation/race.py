@@ -1,6 +1,6 @@
 """The race: torch.optim's update rules from one start with one learning rate, on the map and over time.
 
-A fragment: choosing the racers reruns only this section.
+A fragment: choosing the racers reruns only this section; the landscape's controls rerun it by name.
 """
 
 from __future__ import annotations
@@ -10,19 +10,25 @@ import streamlit as st
 from core.descent import race_code
 from core.descent_summary import best_finisher, fmt, race_order
 from core.optimizers import OPTIMIZERS
-from ui.optimisation.compute import Landscape, cached_race, numbers_table, opt_name, race_chart_specs
-from ui.optimisation.settings import SETTINGS, default
+from ui.fragments import named
+from ui.optimisation import landscape
+from ui.optimisation.compute import cached_race, numbers_table, opt_name, race_chart_specs
+from ui.optimisation.settings import RACE, SETTINGS, default
 from ui.text import option_labels, t
 
 
-def render(land: Landscape) -> None:
+def render() -> None:
     st.subheader(t("optimisation.race.header"))
     st.write(t("optimisation.race.text"))
-    run(land)
+    run()
 
 
-@st.fragment
-def run(land: Landscape) -> None:
+@named(RACE)
+def run() -> None:
+    try:
+        land = landscape.current()
+    except landscape.Unusable:  # the landscape's settings say why
+        return
     names = st.multiselect(
         t("optimisation.race.optimizers"),
         list(OPTIMIZERS),

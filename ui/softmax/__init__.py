@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import softmax_lesson
 from core.softmax_lesson import DTYPES, SHIFTS, SOURCES
@@ -62,15 +61,9 @@ def current_scores() -> tuple[float, ...]:
 
 
 def rerun_with_code(section: str):
-    """An on_change callback: rerun `section` and the probabilities section, which draws the code.
-
-    Only when the interaction would rerun just the section's fragment: a full-app run (the first
-    one, a sidebar change, or a test driving the app) redraws both anyway.
-    """
+    """An on_change callback: rerun `section` and the probabilities section, which draws the code."""
 
     def callback() -> None:
-        context = get_script_run_ctx()
-        if context is not None and context.fragment_ids_this_run:
-            rerun_shown([section, PROBABILITIES])
+        rerun_shown([section, PROBABILITIES])
 
     return callback

@@ -10,6 +10,7 @@ from charts.softmax import temperature_lines, value_bars
 from charts.spec import vega_spec
 from core import softmax_lesson
 from core.softmax_lesson import SWEEP
+from ui.fragments import named
 from ui.softmax import DEFAULTS, PROBABILITIES, SETTINGS, code, current_scores
 from ui.text import t
 
@@ -53,7 +54,7 @@ def _chart_specs(values: tuple[float, ...], temperature: float, words: tuple[str
     return vega_spec(bars), vega_spec(logs), vega_spec(sweep)
 
 
-@st.fragment(key=PROBABILITIES)
+@named(PROBABILITIES)
 def render(code_area) -> None:
     """The section, and the page's code (in `code_area`): both show the temperature."""
     values = current_scores()

@@ -9,6 +9,7 @@ from charts.softmax import shift_bars
 from charts.spec import vega_spec
 from core import softmax_lesson
 from core.softmax_lesson import DTYPES, SHIFTS
+from ui.fragments import named
 from ui.softmax import DEFAULTS, SETTINGS, STABILITY, current_scores, rerun_with_code
 from ui.text import t
 
@@ -34,7 +35,7 @@ def _bars_spec(series: tuple[tuple[str, tuple[float, ...]], ...], words: tuple[s
     return vega_spec(bars)
 
 
-@st.fragment(key=STABILITY)
+@named(STABILITY)
 def render() -> None:
     values = current_scores()
     classes = [str(i) for i in range(len(values))]
