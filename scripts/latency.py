@@ -15,13 +15,16 @@ With --reference REV the same steps are also measured, in the same run and the s
 the app as it was at the git revision REV (checked out into a temporary worktree and served with
 the packages installed here), so the two columns share the machine's load. Sliders are matched by
 their English label; a slider the reference does not have shows "-". The machine's load average
-is printed before and after, because every number here moves with it.
+is printed before and after, because every number here moves with it, and so is the floor: the
+same step on the smallest Streamlit page (one slider and one line of text, with the app's
+configuration), served and measured in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -114,6 +117,26 @@ def measure_slider(browser, base: str, path: str, label: str, steps: int) -> Tim
     return Timing(path, label, times)
 
 
+# The floor: what a slider step costs in Streamlit and this browser on this machine, with no app.
+FLOOR_APP = """import streamlit as st
+
+st.title("Floor")
+value = st.slider("Value", 0, 100, 50)
+st.write(f"The value is {value}.")
+"""
+
+
+@contextmanager
+def floor_app():
+    """The smallest page, with the app's configuration, in a temporary directory."""
+    with tempfile.TemporaryDirectory(prefix="latency-floor-") as directory:
+        app = Path(directory)
+        (app / ".streamlit").mkdir()
+        shutil.copy(ROOT / ".streamlit" / "config.toml", app / ".streamlit" / "config.toml")
+        (app / "streamlit_app.py").write_text(FLOOR_APP, encoding="utf-8")
+        yield app
+
+
 @contextmanager
 def checkout(revision: str):
     """The app at `revision`, in a temporary git worktree removed afterwards."""
@@ -197,9 +220,12 @@ def main() -> None:
         if args.reference:
             urls["reference"] = stack.enter_context(serve(app_dir=stack.enter_context(checkout(args.reference)))).url
         timings = measure(browser, urls, args.pages, args.steps, args.first_only)
+        floor_url = stack.enter_context(serve(app_dir=stack.enter_context(floor_app()))).url
+        floor = measure_slider(browser, floor_url, "", "Value", args.steps)
         browser.close()
     now, reference = timings["now"], timings.get("reference")
     print(report(now, reference, args.reference))
+    print(f"floor, a one-slider page: median {ms(floor.median)} ms, slowest {ms(floor.slowest)} ms")
     print(f"load average at end (1, 5, 15 min): {load_average()}")
 
 
