@@ -44,7 +44,9 @@ def curves_chart(
     layers = [lines]
     if not log_y:
         layers.insert(0, alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color=OTHER).encode(y="y:Q"))
-    if marks is not None and len(marks):
+    # The dots' layer is there even with no dot (x₀ outside the range), so that a dot coming or
+    # going changes the chart's data, not its spec (the browser then keeps the chart it has drawn).
+    if marks is not None:
         layers.append(
             alt.Chart(marks).mark_point(size=110, filled=True).encode(x="x:Q", y=alt.Y("y:Q", scale=scale), color=color)
         )

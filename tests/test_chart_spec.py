@@ -52,3 +52,16 @@ def test_on_canvas_asks_for_the_canvas_renderer_without_aria():
     spec = on_canvas(bars([1.0])).to_dict()
     assert spec["usermeta"] == {"embedOptions": {"renderer": "canvas"}}
     assert spec["config"]["aria"] is False
+
+
+def test_a_curve_dot_coming_or_going_changes_the_data_not_the_spec():
+    """x₀ leaving the drawn range takes the dots away: the chart the browser has drawn stays."""
+    from charts.nonlinearities import curves_chart
+
+    frame = pd.DataFrame({"x": [-1.0, 0.0, 1.0], "y": [0.0, 0.0, 1.0], "series": "ReLU"})
+    dot = pd.DataFrame({"x": [0.5], "y": [0.5], "series": ["ReLU"]})
+    none = dot.iloc[0:0]
+    specs = [vega_spec(curves_chart(frame, "f", "x", "f(x)", "function", marks)) for marks in (dot, none)]
+    assert without_data(specs[0]) == without_data(specs[1])
+    assert rows(specs[0]["datasets"]["data-2"]) == [{"x": 0.5, "y": 0.5, "series": "ReLU"}]
+    assert rows(specs[1]["datasets"]["data-2"]) == []

@@ -9,6 +9,7 @@ from core.gradients import gradient_norms
 from i18n import translate
 from tests.conftest import assert_clean, open_page
 from tests.test_affine_page import chart, chart_datasets, code_with, matrix, metric, run_code
+from ui.nonlinearities.curves import SAMPLES
 
 PAGE = "app_pages/nonlinearities.py"
 
@@ -24,7 +25,7 @@ def test_curves_and_autograd_derivatives_are_drawn():
     values = curves(at, "f(x)")
     slopes = curves(at, "by autograd")
     assert {r["series"] for r in values} == {"tanh", "sigmoid", "ReLU"}
-    assert len([r for r in values if r["series"] == "tanh"]) == 201
+    assert len([r for r in values if r["series"] == "tanh"]) == SAMPLES
     sigmoid = {round(r["x"], 3): r["y"] for r in slopes if r["series"] == "sigmoid"}
     assert sigmoid[0.0] == pytest.approx(0.25)
     tanh = {round(r["x"], 3): r["y"] for r in values if r["series"] == "tanh"}
