@@ -41,13 +41,13 @@ def matrix_heatmap(
     col_title: str,
     digits: int = 4,
     highlight_row: int | None = None,
-    description: str | None = None,
 ) -> alt.LayerChart:
     """A matrix drawn as coloured cells (blue positive, red negative) with each value written in.
 
     `highlight_row` outlines one row, to follow a row of the input to its row of the output.
-    Without a `title` the page writes one above the chart; `description` names the chart for
-    screen readers.
+    Without a `title` the page writes one above the chart. The page names the chart for screen
+    readers (`alt=`), not the spec: Streamlit lets `alt` replace a spec's description, and says so
+    in its log on every run.
     """
     frame = matrix_frame(matrix)
     columns = max(len(values) for values in matrix)
@@ -58,6 +58,9 @@ def matrix_heatmap(
     # has the same spec, and the browser redraws only the numbers (see `charts.spec`).
     frame["shade"] = frame["value"] / limit
     frame["label"] = [f"{value:.{digits}f}" for value in frame["value"]]
+    # Wide matrices get fewer digits in a smaller type: as data too, so that crossing to six
+    # columns leaves the spec as it was.
+    frame["font"] = LABEL_SIZE if columns <= 5 else LABEL_SIZE - 1
     base = alt.Chart(frame, **({"title": title} if title else {})).encode(
         x=alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("row:O", title=row_title),
@@ -71,11 +74,12 @@ def matrix_heatmap(
         tooltip=[
             alt.Tooltip("row:O", title=row_title),
             alt.Tooltip("col:O", title=col_title),
-            alt.Tooltip("value:Q", format=f".{digits}f"),
+            alt.Tooltip("label:N", title="value"),
         ],
     )
-    text = base.mark_text(fontSize=LABEL_SIZE if columns <= 5 else LABEL_SIZE - 1).encode(
+    text = base.mark_text().encode(
         text="label:N",
+        size=alt.Size("font:Q", scale=None, legend=None),
         color=on_diverging("shade", 1),
     )
     layers = [cells, text]
@@ -85,7 +89,7 @@ def matrix_heatmap(
         layers.append(outline.encode(x="col:O", y="row:O"))
     # A step, not a total height: the title and the axes must not eat the rows' space.
     chart = alt.layer(*layers).properties(height=alt.Step(42))
-    return sized(chart.properties(description=description) if description else chart)
+    return sized(chart)
 
 
 def polyline_frame(points, line: Sequence[int], series: str, part: str) -> pd.DataFrame:
@@ -167,13 +171,10 @@ def heatmap_spec(
     row_title: str,
     col_title: str,
     highlight_row: int | None = None,
-    description: str | None = None,
 ) -> dict:
     """`matrix_heatmap`'s Vega-Lite spec: small hashable arguments, so a page can cache it."""
     rows = [list(values) for values in matrix]
-    return vega_spec(
-        matrix_heatmap(rows, title, row_title, col_title, highlight_row=highlight_row, description=description)
-    )
+    return vega_spec(matrix_heatmap(rows, title, row_title, col_title, highlight_row=highlight_row))
 
 
 def as_rows(values) -> tuple[tuple[float, ...], ...]:

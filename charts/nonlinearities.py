@@ -53,11 +53,13 @@ def curves_chart(
     return sized(alt.layer(*layers).properties(height=height))
 
 
-def gradient_flow_chart(
-    frame: pd.DataFrame, title: str, x_title: str, y_title: str, legend_title: str
-) -> alt.LayerChart:
-    """Gradient norm (log scale) against the number of layers it has crossed, one line per function."""
-    base = alt.Chart(frame, title=title).encode(
+def gradient_flow_chart(frame: pd.DataFrame, x_title: str, y_title: str, legend_title: str) -> alt.LayerChart:
+    """Gradient norm (log scale) against the number of layers it has crossed, one line per function.
+
+    No title: the page writes it above the chart, with the depth, so that a new depth changes the
+    chart's data and not its spec.
+    """
+    base = alt.Chart(frame).encode(
         x=alt.X("layers:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("norm:Q", title=y_title, scale=alt.Scale(type="log")),
         # Lines drawn together differ by dash and by point shape too, not by colour alone; the legend

@@ -14,10 +14,11 @@ TUTORIAL_OUTPUT = [[0.1755, -0.3268, -0.5069], [-0.6602, 0.2260, 0.1089]]
 
 
 def chart_datasets(at, title_part: str) -> list[list[dict]]:
-    """Each dataset (a list of rows) behind the chart whose title or description contains `title_part`."""
+    """Each dataset (a list of rows) behind the chart whose title, description or text alternative has `title_part`."""
     for element in at.get("vega_lite_chart"):
         spec = json.loads(element.proto.spec)
-        titles = [spec.get("title"), spec.get("description")] + [layer.get("title") for layer in spec.get("layer", [])]
+        titles = [spec.get("title"), spec.get("description"), element.proto.alt]
+        titles += [layer.get("title") for layer in spec.get("layer", [])]
         if any(isinstance(title, str) and title_part in title for title in titles):
             found = list(spec.get("datasets", {}).values())
             found += [pa.ipc.open_stream(d.data.data).read_all().to_pylist() for d in element.proto.datasets]

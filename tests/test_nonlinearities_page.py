@@ -71,7 +71,8 @@ def test_vanishing_gradients_through_the_chosen_depth():
     at = open_page(PAGE)
     at.slider(key="nonlin.depth").set_value(15).run()
     assert_clean(at)
-    flow = chart(at, "stack of 15 layers")
+    assert "**Size of the gradient through a stack of 15 layers**" in [m.value for m in at.markdown]
+    flow = chart(at, "the size of the gradient after each layer")
     assert max(r["layers"] for r in flow) == 15
     for name, label in [("sigmoid", "sigmoid"), ("tanh", "tanh"), ("relu", "ReLU")]:
         expected = gradient_norms(name, 15, 32, 64, 1)
@@ -101,7 +102,7 @@ def test_sigmoid_gradient_as_x_grows():
     at.slider(key="nonlin.abs_x").set_value(10.0).run()
     s = 1 / (1 + math.exp(-10.0))
     assert metric(at, "σ′(10)") == f"{s * (1 - s):.3g}"
-    points = curves(at, "log scale")
+    points = curves(at, "σ′(x) on a log scale")
     assert min(r["y"] for r in points) > 0  # no zeros that a log axis would drop
     assert points[0]["y"] == pytest.approx(0.25)
 
@@ -149,5 +150,6 @@ def test_page_in_chinese():
     headers = [h.value for h in at.header]
     assert translate("nonlin.vanish.title", "zh") in headers
     assert list(at.table[0].value.columns) == ["函数", "PyTorch 写法", "f(x)", "f′(x)（自动求导）"]
-    assert chart(at, "穿过 10 层")
+    assert any("穿过 10 层" in m.value for m in at.markdown)
+    assert chart(at, "梯度穿过堆叠中每一层")
     assert metric(at, "sigmoid：输入处的梯度") == f"{gradient_norms('sigmoid', 10)[-1]:.3g}"

@@ -20,19 +20,24 @@ def computed(seed: int, in_features: int, out_features: int, rows: int, device: 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def heatmap(
-    matrix: tuple[tuple[float, ...], ...], name: str, row_title: str, col_title: str, highlight_row: int | None = None
+    matrix: tuple[tuple[float, ...], ...], row_title: str, col_title: str, highlight_row: int | None = None
 ) -> dict:
     """A matrix's chart, built once per matrix and titles (building a chart costs more than sending it).
 
     The title with the matrix's shape is written above the chart, not in it, so a new shape
-    leaves the spec alone and the browser only swaps the numbers; `name` describes the chart.
+    leaves the spec alone and the browser only swaps the numbers.
     """
-    return heatmap_spec(matrix, None, row_title, col_title, highlight_row, description=name)
+    return heatmap_spec(matrix, None, row_title, col_title, highlight_row)
 
 
-def titled(column, title: str, spec: dict) -> None:
+def titled(column, title: str, name: str, spec: dict) -> None:
+    """The chart under its title (which carries the shape); the text alternative names the matrix only.
+
+    A changed text alternative makes the browser build the chart anew, so it must not change with
+    the sliders (the shape is in the title above, the values in the cells).
+    """
     column.markdown(f"**{title}**")
-    column.vega_lite_chart(spec, width="stretch", alt=t("alt.matrix", name=title))
+    column.vega_lite_chart(spec, width="stretch", alt=t("alt.matrix", name=name))
 
 
 def sizes() -> tuple[int, int, int]:
@@ -66,23 +71,27 @@ def matrices(numbers: LinearResult, rows: int, in_features: int, out_features: i
     titled(
         top[0],
         t("affine.linear.x_title", n=rows, m=in_features),
-        heatmap(as_rows(numbers.batch), t("affine.linear.x_name"), row_title, col_title, highlight_row=row),
+        t("affine.linear.x_name"),
+        heatmap(as_rows(numbers.batch), row_title, col_title, highlight_row=row),
     )
     titled(
         top[1],
         t("affine.linear.a_title", n=out_features, m=in_features),
-        heatmap(as_rows(numbers.weight), t("affine.linear.a_name"), unit, col_title, highlight_row=column),
+        t("affine.linear.a_name"),
+        heatmap(as_rows(numbers.weight), unit, col_title, highlight_row=column),
     )
     bottom = st.columns(2)
     titled(
         bottom[0],
         t("affine.linear.b_title", n=out_features),
-        heatmap(as_rows([numbers.bias.tolist()]), t("affine.linear.b_name"), "", unit),
+        t("affine.linear.b_name"),
+        heatmap(as_rows([numbers.bias.tolist()]), "", unit),
     )
     titled(
         bottom[1],
         t("affine.linear.y_title", n=rows, m=out_features),
-        heatmap(as_rows(numbers.output), t("affine.linear.y_name"), row_title, unit, highlight_row=row),
+        t("affine.linear.y_name"),
+        heatmap(as_rows(numbers.output), row_title, unit, highlight_row=row),
     )
 
 

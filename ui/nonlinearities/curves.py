@@ -85,8 +85,8 @@ def charts(chosen: list[str], reach: float, x0: float) -> None:
     )
     specs = chart_specs(tuple(chosen), reach, x0, tuple(name_of(name) for name in chosen), words)
     descriptions = (
-        t("alt.nonlin.values", low=f"{-reach:g}", high=f"{reach:g}", x=f"{x0:g}"),
-        t("alt.nonlin.slopes", x=f"{x0:g}"),
+        t("alt.nonlin.values"),
+        t("alt.nonlin.slopes"),
     )
     for column, spec, description in zip(st.columns(2), specs, descriptions, strict=True):
         column.vega_lite_chart(spec, width="stretch", alt=description)

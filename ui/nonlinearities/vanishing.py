@@ -51,16 +51,14 @@ def sigmoid_spec(far: float, name: str, words: tuple[str, ...]) -> dict:
 
 
 def flow_chart(norms: dict[str, list[float]], depth: int, same_gain: bool) -> None:
+    st.markdown(f"**{t('nonlin.vanish.chart', depth=depth)}**")
     words = (
-        t("nonlin.vanish.chart", depth=depth),
         t("nonlin.vanish.axis_layers"),
         t("nonlin.vanish.axis_norm"),
         t("nonlin.curves.legend"),
     )
     names = tuple(name_of(name) for name in STACKED)
-    st.vega_lite_chart(
-        flow_spec(depth, seed(), same_gain, names, words), width="stretch", alt=t("alt.nonlin.flow", depth=depth)
-    )
+    st.vega_lite_chart(flow_spec(depth, seed(), same_gain, names, words), width="stretch", alt=t("alt.nonlin.flow"))
     metrics = st.columns(len(STACKED))
     for column, name in zip(metrics, STACKED, strict=True):
         values = norms[name]

@@ -126,7 +126,7 @@ def losses() -> None:
         st.vega_lite_chart(
             _bars_spec(tuple(result.probs), target, words),
             width="stretch",
-            alt=t("alt.objectives.probabilities", target=target),
+            alt=t("alt.objectives.probabilities"),
         )
     with curve_column:
         st.subheader(t("objectives.chart.curve"))
@@ -139,7 +139,7 @@ def losses() -> None:
         st.vega_lite_chart(
             _curve_spec(curve_p, curve_losses, references, current, axes),
             width="stretch",
-            alt=t("alt.objectives.curve", p=f"{result.p_right:.3f}", loss=f"{result.ce:.3f}"),
+            alt=t("alt.objectives.curve"),
         )
     st.caption(t("objectives.curve.note"))
 

@@ -65,9 +65,12 @@ def _start(surface_key: str, surface) -> None:
         start = surface.start
         st.caption(t("optimisation.start_classifier", x=fmt(start[0]), y=fmt(start[1]), seed=seed()))
         return
-    for axis, value_range in (("x", surface.x_range), ("y", surface.y_range)):
+    for axis, label, value_range in (
+        ("x", t("optimisation.start_x"), surface.x_range),
+        ("y", t("optimisation.start_y"), surface.y_range),
+    ):
         st.slider(
-            t(f"optimisation.start_{axis}"),
+            label,
             *value_range,
             default(f"start_{surface_key}_{axis}"),
             step=0.05,

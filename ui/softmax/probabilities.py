@@ -123,6 +123,6 @@ def render(code_area) -> None:
 
     st.subheader(t("softmax.temperature.header"))
     st.write(t("softmax.temperature.text"))
-    st.vega_lite_chart(sweep, width="stretch", alt=t("alt.softmax.temperature", temperature=f"{temperature:g}"))
+    st.vega_lite_chart(sweep, width="stretch", alt=t("alt.softmax.temperature"))
     with code_area:
         code.render()
