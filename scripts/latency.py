@@ -104,7 +104,12 @@ def slider_labels(browser, base: str, path: str) -> list[str]:
 def measure_slider(browser, base: str, path: str, label: str, steps: int) -> Timing:
     """One slider, in a fresh tab (so another slider's moves do not change what this one redraws)."""
     page = open_page(browser, base, path)
-    labels = [text.strip() for text in page.locator(f"{SLIDERS} [data-testid='stWidgetLabel']").all_inner_texts()]
+    labels: list[str] = []
+    for _ in range(20):  # a section drawn by a fragment may come a moment after the run has ended
+        labels = [text.strip() for text in page.locator(f"{SLIDERS} [data-testid='stWidgetLabel']").all_inner_texts()]
+        if label in labels:
+            break
+        page.wait_for_timeout(250)
     times: tuple[float, ...] = ()
     if label in labels:
         slider = page.locator(SLIDERS).nth(labels.index(label)).locator('input[type="range"]')

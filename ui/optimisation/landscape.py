@@ -14,7 +14,16 @@ from core.surfaces import SURFACES, classifier_labels, classifier_words
 from ui.fragments import named, rerun_shown
 from ui.markup import plain
 from ui.optimisation.compute import ChartText, Landscape, cached_surface
-from ui.optimisation.settings import LANDSCAPE, LR_OPTIONS, SETTINGS, WALKERS, WEIGHT_DEFAULTS, default
+from ui.optimisation.settings import (
+    LANDSCAPE,
+    LR_OPTIONS,
+    READ_KAPPA,
+    READ_SURFACE,
+    READ_WALK,
+    SETTINGS,
+    WEIGHT_DEFAULTS,
+    default,
+)
 from ui.state import seed
 from ui.text import option_labels, t
 
@@ -28,7 +37,7 @@ def _kappa() -> None:
         key=SETTINGS.key("kappa"),
         help=t("optimisation.kappa_help"),
         persist_state="session",
-        on_change=_redraw_walkers,
+        on_change=_redraw(READ_KAPPA),
     )
 
 
@@ -44,7 +53,7 @@ def _weights() -> None:
             index=labels.index(label),
             key=SETTINGS.key(f"weight_{axis}_label"),
             persist_state="session",
-            on_change=_redraw_walkers,
+            on_change=_redraw(READ_SURFACE),
         )
         right.selectbox(
             t("optimisation.weight.word"),
@@ -52,12 +61,17 @@ def _weights() -> None:
             index=words.index(word),
             key=SETTINGS.key(f"weight_{axis}_word"),
             persist_state="session",
-            on_change=_redraw_walkers,
+            on_change=_redraw(READ_SURFACE),
         )
 
 
-def _redraw_walkers() -> None:
-    rerun_shown(WALKERS)
+def _redraw(readers: tuple[str, ...]):
+    """An on_change callback: rerun the sections in `readers` (a keyed rerun replaces the landscape's own)."""
+
+    def callback() -> None:
+        rerun_shown(readers)
+
+    return callback
 
 
 def _start(surface_key: str, surface) -> None:
@@ -76,7 +90,7 @@ def _start(surface_key: str, surface) -> None:
             step=0.05,
             key=SETTINGS.key(f"start_{surface_key}_{axis}"),
             persist_state="session",
-            on_change=_redraw_walkers,
+            on_change=_redraw(READ_WALK),
         )
 
 
@@ -150,7 +164,7 @@ def controls() -> None:
                 format_func=option_labels("optimisation.surface", SURFACES),
                 key=SETTINGS.key("surface"),
                 persist_state="session",
-                on_change=_redraw_walkers,
+                on_change=_redraw(READ_SURFACE),
             )
             st.caption(t(f"optimisation.surface.{surface_key}.text"))
         with shape:
@@ -173,7 +187,7 @@ def controls() -> None:
             key=SETTINGS.key(f"lr_{surface_key}"),
             help=t("optimisation.lr_help"),
             persist_state="session",
-            on_change=_redraw_walkers,
+            on_change=_redraw(READ_WALK),
         )
         length.slider(
             t("optimisation.steps"),
@@ -184,7 +198,7 @@ def controls() -> None:
             key=SETTINGS.key(f"steps_{surface_key}"),
             help=t("optimisation.steps_help"),
             persist_state="session",
-            on_change=_redraw_walkers,
+            on_change=_redraw(READ_WALK),
         )
         with where:
             _start(surface_key, surface)

@@ -20,13 +20,17 @@ SURFACE_DEFAULTS = {
 RACE_DEFAULT = ("sgd", "sgd_momentum", "nesterov", "adam", "rmsprop", "adagrad")
 # The hand-written walk shows at most this many steps.
 MANUAL_STEPS = 30
-# Names of the page's fragments. The landscape's controls rerun the sections that walk it (those
-# on the page), so a step of κ or of the learning rate leaves the rest of the app alone.
+# Names of the page's fragments. The landscape's controls rerun the sections that read what they
+# set (those on the page), so a step of κ or of the learning rate leaves the rest of the app alone.
 LANDSCAPE = "optimisation.landscape"
 MANUAL = "optimisation.manual"
 RACE = "optimisation.race"
 QUESTION = "optimisation.question"
-WALKERS = (LANDSCAPE, MANUAL, RACE, QUESTION)
+# Who reads what: the walks read everything; the question reads κ; the landscape itself shows what
+# the surface and the classifier's weights allow (its start sliders, the equal-weights message).
+READ_SURFACE = (LANDSCAPE, MANUAL, RACE, QUESTION)
+READ_KAPPA = (MANUAL, RACE, QUESTION)
+READ_WALK = (MANUAL, RACE)
 # The classifier's two weights by default: "me" and "it" in the SPANISH row.
 WEIGHT_DEFAULTS = {"x": ("SPANISH", "me"), "y": ("SPANISH", "it")}
 _BOWL, _ROSENBROCK, _SADDLE = bowl().start, rosenbrock().start, saddle().start
