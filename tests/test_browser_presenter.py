@@ -29,6 +29,18 @@ def step_bar(page):
     return page.locator(".st-key-presenter-bar")
 
 
+def press_until(page, key: str, wanted: str) -> None:
+    """Press `key` until the step bar shows `wanted`: a press while a rerun redraws the bar can be lost."""
+    for _ in range(3):
+        page.keyboard.press(key)
+        try:
+            expect(step_bar(page)).to_contain_text(wanted, timeout=10_000)
+            return
+        except AssertionError:
+            wait_until_idle(page)
+    expect(step_bar(page)).to_contain_text(wanted)
+
+
 def overlaps(a: dict, b: dict) -> bool:
     return not (
         a["x"] + a["width"] <= b["x"]
@@ -41,7 +53,12 @@ def overlaps(a: dict, b: dict) -> bool:
 def assert_readable(page, heading) -> None:
     """Large type; the step bar's parts side by side within the screen, and above the section."""
     paragraph = page.locator(".st-key-presenter-section [data-testid='stMarkdownContainer'] p").first
-    assert float(paragraph.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 20
+    # The presenter's style arrives with the run's elements and may be applied a moment after them.
+    paragraph.evaluate(
+        "e => new Promise((done, fail) => { const until = Date.now() + 30000; (function check() {"
+        " if (parseFloat(getComputedStyle(e).fontSize) >= 20) done();"
+        " else if (Date.now() > until) fail(new Error('type stays small')); else setTimeout(check, 100); })(); })"
+    )
     parts = [box for box in (part.bounding_box() for part in step_bar(page).locator(":scope > div").all()) if box]
     assert len(parts) == 4  # Back, "2 / 4" and the title, the talking points, Next
     for i, first in enumerate(parts):
@@ -90,8 +107,8 @@ def test_talking_points_open_and_close_in_chinese(page, app_url):
     screenshot(page, "presenter-softmax-points-zh")
     page.keyboard.press("Escape")
     expect(points).to_have_count(0)
-    page.keyboard.press("PageDown")
-    expect(step_bar(page)).to_contain_text("第 2 / 3 部分")
+    wait_until_idle(page)
+    press_until(page, "PageDown", "第 2 / 3 部分")
     wait_until_idle(page)
 
 

@@ -147,6 +147,14 @@ def current() -> Landscape:
     return Landscape(args, float(lr), int(steps), (float(start[0]), float(start[1])), text)
 
 
+def usable() -> Landscape | None:
+    """`current()`, or None when the settings name no surface (the landscape's section says why)."""
+    try:
+        return current()
+    except Unusable:
+        return None
+
+
 def render() -> None:
     st.subheader(t("optimisation.settings"))
     controls()

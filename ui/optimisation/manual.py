@@ -27,9 +27,8 @@ def render() -> None:
 
 @named(MANUAL)
 def walk() -> None:
-    try:
-        land = landscape.current()
-    except landscape.Unusable:  # the landscape's settings say why
+    land = landscape.usable()
+    if land is None:  # the landscape's section says why
         return
     lr = land.lr
     count = min(land.steps, MANUAL_STEPS)

@@ -25,9 +25,8 @@ def render() -> None:
 
 @named(RACE)
 def run() -> None:
-    try:
-        land = landscape.current()
-    except landscape.Unusable:  # the landscape's settings say why
+    land = landscape.usable()
+    if land is None:  # the landscape's section says why
         return
     names = st.multiselect(
         t("optimisation.race.optimizers"),
