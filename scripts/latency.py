@@ -94,11 +94,16 @@ def open_page(browser, base: str, path: str):
     return page
 
 
+def labels_on(page) -> list[str]:
+    """The labels of the page's sliders, in page order."""
+    return [label.strip() for label in page.locator(f"{SLIDERS} [data-testid='stWidgetLabel']").all_inner_texts()]
+
+
 def slider_labels(browser, base: str, path: str) -> list[str]:
     page = open_page(browser, base, path)
-    labels = page.locator(f"{SLIDERS} [data-testid='stWidgetLabel']").all_inner_texts()
+    labels = labels_on(page)
     page.close()
-    return [label.strip() for label in labels]
+    return labels
 
 
 def measure_slider(browser, base: str, path: str, label: str, steps: int) -> Timing:
@@ -106,7 +111,7 @@ def measure_slider(browser, base: str, path: str, label: str, steps: int) -> Tim
     page = open_page(browser, base, path)
     labels: list[str] = []
     for _ in range(20):  # a section drawn by a fragment may come a moment after the run has ended
-        labels = [text.strip() for text in page.locator(f"{SLIDERS} [data-testid='stWidgetLabel']").all_inner_texts()]
+        labels = labels_on(page)
         if label in labels:
             break
         page.wait_for_timeout(250)

@@ -56,6 +56,15 @@ def train_tutorial(page, lang: str) -> None:
     wait_until_idle(page)
 
 
+def predict_spanish(page, lang: str) -> None:
+    """On the classifier's Predict tab: type a Spanish sentence, press Enter, see SPANISH predicted."""
+    box = page.get_by_label(translate("classifier.predict.sentence", lang))
+    box.fill("Yo creo que si")
+    box.press("Enter")
+    expect(page.locator('[data-testid="stMain"] [data-testid="stMetricValue"]')).to_have_text("SPANISH", timeout=LONG)
+    wait_until_idle(page)
+
+
 def open_tab(page, lang: str, tab: str) -> None:
     handle = page.get_by_role("tab", name=translate(f"classifier.tab.{tab}", lang), exact=True)
     handle.click()

@@ -10,10 +10,16 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from i18n import translate
 from tests.axe_audit import audit, blocking, chart_text_below_4_5, record, report
-from tests.browser_flows import CLASSIFIER_TABS, LONG, answer_open_questions, open_page, open_tab, train_tutorial
-from tests.conftest import screenshot, wait_until_idle
+from tests.browser_flows import (
+    CLASSIFIER_TABS,
+    answer_open_questions,
+    open_page,
+    open_tab,
+    predict_spanish,
+    train_tutorial,
+)
+from tests.conftest import screenshot
 from ui.pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -65,15 +71,10 @@ def test_classifier_after_training(themed_page, app_url, lang, scheme):
     spec = next(spec for spec in PAGES if spec.url_path == "classifier")
     open_page(page, app_url, spec, lang)
     train_tutorial(page, lang)
-    main = page.locator('[data-testid="stMain"]')
     for tab in CLASSIFIER_TABS:
         open_tab(page, lang, tab)
         if tab == "predict":
-            box = page.get_by_label(translate("classifier.predict.sentence", lang))
-            box.fill("Yo creo que si")
-            box.press("Enter")
-            expect(main.locator('[data-testid="stMetricValue"]')).to_have_text("SPANISH", timeout=LONG)
-            wait_until_idle(page)
+            predict_spanish(page, lang)
         if tab == "train":
             answer_open_questions(page)
         name = f"classifier-{tab}-{lang}-{scheme}"

@@ -7,10 +7,8 @@ still read badly.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 
-from i18n import translate
-from tests.browser_flows import CLASSIFIER_TABS, LONG, open_page, open_tab, train_tutorial
+from tests.browser_flows import CLASSIFIER_TABS, open_page, open_tab, predict_spanish, train_tutorial
 from tests.conftest import screenshot
 from ui.pages import PAGES
 
@@ -66,8 +64,5 @@ def test_the_classifier_tabs_stay_usable_on_a_phone(small_page, app_url):
     for tab in CLASSIFIER_TABS:
         open_tab(page, lang, tab)
         if tab == "predict":
-            box = page.get_by_label(translate("classifier.predict.sentence", lang))
-            box.fill("Yo creo que si")
-            box.press("Enter")
-            expect(page.locator('[data-testid="stMetricValue"]')).to_have_text("SPANISH", timeout=LONG)
+            predict_spanish(page, lang)
         assert_fits(page, f"classifier-{tab}-{page.width}")

@@ -22,6 +22,7 @@ from ui.optimisation.settings import (
     READ_WALK,
     SETTINGS,
     WEIGHT_DEFAULTS,
+    OptimisationSettings,
     default,
 )
 from ui.state import seed
@@ -37,41 +38,29 @@ def _kappa() -> None:
         key=SETTINGS.key("kappa"),
         help=t("optimisation.kappa_help"),
         persist_state="session",
-        on_change=_redraw(READ_KAPPA),
+        on_change=rerun_shown,
+        args=(READ_KAPPA,),
     )
 
 
 def _weights() -> None:
     labels, words = classifier_labels(), classifier_words()
     for axis in ("x", "y"):
-        label, word = WEIGHT_DEFAULTS[axis]
         st.markdown(f"**{t(f'optimisation.weight.{axis}')}**")
-        left, right = st.columns(2)
-        left.selectbox(
-            t("optimisation.weight.label"),
-            labels,
-            index=labels.index(label),
-            key=SETTINGS.key(f"weight_{axis}_label"),
-            persist_state="session",
-            on_change=_redraw(READ_SURFACE),
-        )
-        right.selectbox(
-            t("optimisation.weight.word"),
-            words,
-            index=words.index(word),
-            key=SETTINGS.key(f"weight_{axis}_word"),
-            persist_state="session",
-            on_change=_redraw(READ_SURFACE),
-        )
-
-
-def _redraw(readers: tuple[str, ...]):
-    """An on_change callback: rerun the sections in `readers` (a keyed rerun replaces the landscape's own)."""
-
-    def callback() -> None:
-        rerun_shown(readers)
-
-    return callback
+        label_default, word_default = WEIGHT_DEFAULTS[axis]
+        # A row of A (label) and a column (word): the two halves of one weight's name.
+        for column, part, options, chosen in zip(
+            st.columns(2), ("label", "word"), (labels, words), (label_default, word_default), strict=True
+        ):
+            column.selectbox(
+                t(f"optimisation.weight.{part}"),
+                options,
+                index=options.index(chosen),
+                key=SETTINGS.key(f"weight_{axis}_{part}"),
+                persist_state="session",
+                on_change=rerun_shown,
+                args=(READ_SURFACE,),
+            )
 
 
 def _start(surface_key: str, surface) -> None:
@@ -90,7 +79,8 @@ def _start(surface_key: str, surface) -> None:
             step=0.05,
             key=SETTINGS.key(f"start_{surface_key}_{axis}"),
             persist_state="session",
-            on_change=_redraw(READ_WALK),
+            on_change=rerun_shown,
+            args=(READ_WALK,),
         )
 
 
@@ -103,9 +93,8 @@ class Unusable(Exception):
         self.detail = detail
 
 
-def _surface_args() -> SurfaceArgs:
+def _surface_args(settings: OptimisationSettings) -> SurfaceArgs:
     """The chosen surface as the small tuple that names it (see `surface_from_args`)."""
-    settings = SETTINGS.read()
     key = settings.surface
     weights = (settings.weight_x_label, settings.weight_x_word, settings.weight_y_label, settings.weight_y_word)
     if key != "classifier":
@@ -121,12 +110,12 @@ def current() -> Landscape:
     Every section calls this itself, so that a section rerun by name walks today's landscape,
     not the one of the run that first drew it.
     """
-    args = _surface_args()
+    settings = SETTINGS.read()
+    args = _surface_args(settings)
     try:
         surface = cached_surface(args)
     except ValueError as error:
         raise Unusable(t("optimisation.error.settings"), str(error)) from error
-    settings = SETTINGS.read()
     key = args[0]
     if key == "classifier":
         start = surface.start
@@ -172,7 +161,8 @@ def controls() -> None:
                 format_func=option_labels("optimisation.surface", SURFACES),
                 key=SETTINGS.key("surface"),
                 persist_state="session",
-                on_change=_redraw(READ_SURFACE),
+                on_change=rerun_shown,
+                args=(READ_SURFACE,),
             )
             st.caption(t(f"optimisation.surface.{surface_key}.text"))
         with shape:
@@ -195,7 +185,8 @@ def controls() -> None:
             key=SETTINGS.key(f"lr_{surface_key}"),
             help=t("optimisation.lr_help"),
             persist_state="session",
-            on_change=_redraw(READ_WALK),
+            on_change=rerun_shown,
+            args=(READ_WALK,),
         )
         length.slider(
             t("optimisation.steps"),
@@ -206,7 +197,8 @@ def controls() -> None:
             key=SETTINGS.key(f"steps_{surface_key}"),
             help=t("optimisation.steps_help"),
             persist_state="session",
-            on_change=_redraw(READ_WALK),
+            on_change=rerun_shown,
+            args=(READ_WALK,),
         )
         with where:
             _start(surface_key, surface)

@@ -8,7 +8,6 @@ import streamlit as st
 
 from core import softmax_lesson
 from core.softmax_lesson import DTYPES, SHIFTS, SOURCES
-from ui.fragments import rerun_shown
 from ui.links import Between, Choice, Text, from_settings
 from ui.settings import PageSettings
 from ui.state import seed
@@ -58,12 +57,3 @@ def current_scores() -> tuple[float, ...]:
     custom = settings.custom if settings.source == "custom" else ""
     chosen_seed = seed() if settings.source == "random" else 0
     return _scores(settings.source, count, custom, chosen_seed)
-
-
-def rerun_with_code(section: str):
-    """An on_change callback: rerun `section` and the probabilities section, which draws the code."""
-
-    def callback() -> None:
-        rerun_shown([section, PROBABILITIES])
-
-    return callback

@@ -9,8 +9,8 @@ from charts.softmax import shift_bars
 from charts.spec import vega_spec
 from core import softmax_lesson
 from core.softmax_lesson import DTYPES, SHIFTS
-from ui.fragments import named
-from ui.softmax import DEFAULTS, SETTINGS, STABILITY, current_scores, rerun_with_code
+from ui.fragments import named, rerun_shown
+from ui.softmax import DEFAULTS, PROBABILITIES, SETTINGS, STABILITY, current_scores
 from ui.text import t
 
 
@@ -35,6 +35,10 @@ def _bars_spec(series: tuple[tuple[str, tuple[float, ...]], ...], words: tuple[s
     return vega_spec(bars)
 
 
+# Its controls also rerun the probabilities section, which draws the page's code with their values.
+CODE_READERS = (STABILITY, PROBABILITIES)
+
+
 @named(STABILITY)
 def render() -> None:
     values = current_scores()
@@ -50,7 +54,8 @@ def render() -> None:
             key=SETTINGS.key("shift"),
             persist_state="session",
             help=t("softmax.shift_help"),
-            on_change=rerun_with_code(STABILITY),
+            on_change=rerun_shown,
+            args=(CODE_READERS,),
         )
     with dtype_column:
         dtype_name = st.segmented_control(
@@ -61,7 +66,8 @@ def render() -> None:
             key=SETTINGS.key("dtype"),
             persist_state="session",
             help=t("softmax.dtype_help"),
-            on_change=rerun_with_code(STABILITY),
+            on_change=rerun_shown,
+            args=(CODE_READERS,),
         )
     result = _shifted(values, shift, dtype_name)
 
