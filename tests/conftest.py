@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from scripts.chromium import ARGS as CHROMIUM_ARGS
+from scripts.chromium import IDLE, QUIET_MS
 from scripts.server_process import serve
 from ui.pages import PAGES as ALL_PAGES
 
@@ -128,11 +129,36 @@ def page(browser):
     context.close()
 
 
+# Resolves once the page has not changed for `quiet` ms (or after `limit` ms at most).
+_QUIET = """([quiet, limit]) => new Promise((resolve) => {
+  let timer = setTimeout(done, quiet);
+  const stop = setTimeout(done, limit);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  observer.observe(document.body, {attributes: true, childList: true, subtree: true, characterData: true});
+  function done() { observer.disconnect(); clearTimeout(timer); clearTimeout(stop); resolve(); }
+})"""
+
+
+# True once no element is still a placeholder (Streamlit shows a skeleton while an element's code
+# loads) and every chart has drawn its marks.
+_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
+  && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+       .every((chart) => chart.querySelector('svg, canvas'))"""
+
+
 def wait_until_idle(tab, timeout_ms: int = 90_000) -> None:
-    """Wait until the script run has finished and the page shows no exception."""
+    """Wait until the script run has finished, the page has settled, and it shows no exception.
+
+    The browser can draw a finished run's elements a second or more after the script state says
+    "notRunning" (their code still loading, charts drawing): a test that acts at once may not find
+    them.
+    """
     # Before the first run starts the app also reads "notRunning": wait for content first.
     tab.wait_for_selector("h1", timeout=timeout_ms)
-    tab.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    tab.wait_for_selector(IDLE, timeout=timeout_ms)
+    tab.wait_for_function(_DRAWN, timeout=timeout_ms)
+    tab.evaluate(_QUIET, [QUIET_MS, 10_000])
+    tab.wait_for_selector(IDLE, timeout=timeout_ms)
     assert tab.locator('[data-testid="stException"]').count() == 0, "the page shows an exception"
 
 
