@@ -19,6 +19,10 @@ LABEL_SIZE = 16
 TITLE_SIZE = 17
 HEIGHT = 360
 MAX_LEGEND = 12  # more runs than this: no legend (it would fill the screen), the tooltip names each
+LABELLED = 3  # the best runs named at the end of their line
+# Dash patterns, one per run in turn beside the colours. Five patterns against eight colours: the
+# pair (colour, dash) repeats only after forty runs, more than a room.
+DASHES: tuple[tuple[int, ...], ...] = ((1, 0), (12, 5), (3, 4), (12, 4, 3, 4), (7, 7))
 
 
 def _text(texts: Mapping[str, str], key: str) -> str:
@@ -56,22 +60,21 @@ def curves_frame(entries: Sequence[Entry]) -> pd.DataFrame:
 def loss_curves_chart(entries: Sequence[Entry], texts: dict) -> alt.Chart:
     """Each run's training loss per epoch, one line a run, in the order given (best first).
 
-    `texts` keys: epoch, loss, run, title (optional).
+    Colour is never the only cue: each run also has its own dash pattern, and the leading runs
+    carry their name at the end of their line. `texts` keys: epoch, loss, run, title (optional).
     """
     frame = curves_frame(entries)
     order = list(dict.fromkeys(frame["run"]))
-    legend = alt.Legend() if len(order) <= MAX_LEGEND else None
-    # Ten clearly different colours while they suffice; pairs of light and dark shades beyond.
-    scheme = "tableau10" if len(order) <= 10 else "tableau20"
-    chart = (
+    legend = alt.Legend(symbolStrokeWidth=3, symbolSize=400) if len(order) <= MAX_LEGEND else None
+    run = {"field": "run", "type": "nominal", "sort": order, "title": _text(texts, "run")}
+    lines = (
         alt.Chart(frame)
         .mark_line(strokeWidth=3)
         .encode(
             x=alt.X("epoch:Q", title=_text(texts, "epoch"), axis=alt.Axis(tickMinStep=1)),
             y=alt.Y("loss:Q", title=_text(texts, "loss"), scale=alt.Scale(zero=True)),
-            color=alt.Color(
-                "run:N", title=_text(texts, "run"), sort=order, scale=alt.Scale(scheme=scheme), legend=legend
-            ),
+            color=alt.Color(**run, scale=alt.Scale(range=list(palette.CATEGORICAL)), legend=legend),
+            strokeDash=alt.StrokeDash(**run, scale=alt.Scale(range=[list(dash) for dash in DASHES]), legend=legend),
             detail="id:N",
             tooltip=[
                 alt.Tooltip("run:N", title=_text(texts, "run")),
@@ -79,8 +82,15 @@ def loss_curves_chart(entries: Sequence[Entry], texts: dict) -> alt.Chart:
                 alt.Tooltip("loss:Q", title=_text(texts, "loss"), format=".4f"),
             ],
         )
-        .properties(width="container", height=HEIGHT)
     )
+    # The leading runs' names at the last point of their line, in the chart's text colour.
+    ends = frame.groupby("run", sort=False).tail(1)
+    names = (
+        alt.Chart(ends[ends["run"].isin(order[:LABELLED])])
+        .mark_text(align="left", dx=6, fontSize=LABEL_SIZE - 2, color=palette.TEXT)
+        .encode(x="epoch:Q", y="loss:Q", text="run:N")
+    )
+    chart = alt.layer(lines, names).properties(width="container", height=HEIGHT)
     if texts.get("title"):
         chart = chart.properties(title=alt.Title(texts["title"]))
     return _projector(chart)
