@@ -9,22 +9,35 @@ from __future__ import annotations
 import pytest
 
 from tests.browser_flows import CLASSIFIER_TABS, open_page, open_tab, predict_spanish, train_tutorial
-from tests.conftest import screenshot
+from tests.conftest import screenshot, wait_until_idle
 from ui.pages import PAGES
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = (390, 768)
 
-# Anything wider than the window, and every chart's right edge past it.
+# The page scrolls inside Streamlit's own scroll container, not the document: for the document and
+# every scrolling ancestor of the main block, how far its content reaches past its width (0 when it
+# fits); and every chart whose right edge is past the window.
 OVERFLOW = """() => {
   const width = window.innerWidth;
+  const scrollers = [document.documentElement, document.body];
+  for (let e = document.querySelector('[data-testid="stMainBlockContainer"]'); e; e = e.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) scrollers.push(e);
+  }
+  const past = scrollers.map(e => `${e.dataset.testid || e.tagName}: ${e.scrollWidth - e.clientWidth}`)
+    .filter(text => !text.endsWith(': 0'));
   const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
     .map(chart => chart.getBoundingClientRect())
     .filter(box => box.right > width + 1 || box.left < -1)
     .map(box => `${Math.round(box.left)}..${Math.round(box.right)}`);
-  return {page: document.documentElement.scrollWidth, width, charts};
+  return {past, scrollers: scrollers.length, width, charts};
 }"""
+# The height of everything the page shows, in its scroll container (at least the window's).
+CONTENT_HEIGHT = """() => Math.max(window.innerHeight,
+  ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
+    .map(e => e.scrollHeight))"""
+MAX_SHOT_HEIGHT = 12_000  # px; a screenshot taller than this is cut
 
 
 @pytest.fixture(params=WIDTHS, ids=[f"{width}px" for width in WIDTHS])
@@ -42,10 +55,26 @@ def small_page(request, browser):
     context.close()
 
 
+def whole_page_screenshot(page, name: str) -> None:
+    """A screenshot of the whole page, not just the window: the window is made as tall as the content.
+
+    Streamlit scrolls inside its own container, so a "full page" screenshot of the document is one
+    window high.
+    """
+    window = page.viewport_size
+    height = min(page.evaluate(CONTENT_HEIGHT), MAX_SHOT_HEIGHT)
+    page.set_viewport_size({"width": window["width"], "height": height})
+    wait_until_idle(page)
+    screenshot(page, name)
+    page.set_viewport_size(window)
+    wait_until_idle(page)
+
+
 def assert_fits(page, name: str) -> None:
     measured = page.evaluate(OVERFLOW)
-    screenshot(page, f"small-{name}")
-    assert measured["page"] <= measured["width"], f"{name}: the page scrolls sideways ({measured})"
+    whole_page_screenshot(page, f"small-{name}")
+    assert measured["scrollers"] >= 3, f"{name}: Streamlit's scroll container was not found ({measured})"
+    assert not measured["past"], f"{name}: the page scrolls sideways ({measured})"
     assert not measured["charts"], f"{name}: charts wider than the window ({measured})"
 
 
