@@ -43,3 +43,21 @@ def test_a_comparison_keeps_curves_not_weight_snapshots():
     for _, result in at.session_state["classifier.comparison"]:
         assert result.history and result.status == "completed"
         assert result.weight_history.numel() == 0 and result.model is None
+
+
+def test_a_new_comparison_frees_the_one_it_replaces():
+    at = multilingual(open_page(PAGE))
+    show_tab(at, "compare")
+    at.button(key="classifier.compare_run").click().run()
+    assert_clean(at)
+    first = [weakref.ref(result) for _, result in at.session_state["classifier.comparison"]]
+    assert first
+
+    at.button(key="classifier.compare_run").click().run()
+    assert_clean(at)
+    at.run()  # Streamlit keeps a replaced session value until the next run starts
+    RUN_CACHE.clear()
+    gc.collect()
+
+    assert at.session_state["classifier.comparison"]
+    assert all(ref() is None for ref in first)
