@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.classroom import MAX_NICKNAME_CHARS, ClassroomError, clean_nickname
+from core.classroom import MAX_NICKNAME_CHARS, MAX_SETTING_CHARS, ClassroomError, RunResult, clean_nickname
 from core.presets import PRESETS
 from i18n import translate
 from tests.conftest import assert_clean, open_page
@@ -367,3 +367,38 @@ def test_hostile_nicknames_are_refused_or_shown_as_plain_text():
     assert set(leaderboard(host)["Nickname"]) == {nickname.strip() for nickname in accepted[:3]}
     for shown in texts_of(host):
         assert "pwn" not in shown, shown
+
+
+# ---------------------------------------------------------------- hostile settings
+
+
+def chunks(items, size: int):
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def test_hostile_setting_values_are_shown_as_plain_text():
+    """A room stores any text as a setting; wherever a setting is written out, it is escaped."""
+    host, room = instructor()
+    ana = participant(room.code, "Ana")
+    token = ana.session_state[session.JOINED].token
+    store = session.room_store()
+    shown_in = ("optimizer", "batch_size", "seed", "lowercase")  # the settings written out as text
+    for number, chunk in enumerate(chunks(HOSTILE_STRINGS, len(shown_in))):
+        values = [text[:MAX_SETTING_CHARS] for text in chunk]
+        settings = {"update_mode": "minibatch", **dict(zip(shown_in, values, strict=False))}
+        store.publish(room.code, room.secret, settings=settings)
+        # Each run tests better than the last, so the board's best settings are these.
+        store.submit(room.code, token, RunResult(settings, 0.1, 1.0, 0.2, 0.5 + number / 10, 3, [1.0, 0.5]))
+        for at in (ana, host):
+            at.run()
+            assert_clean(at)
+        for value in values:
+            assert_escaped(value, texts_of(ana))  # the room's published settings
+            assert_escaped(value, texts_of(host))  # the board's best settings
+    ana.switch_page(CLASSIFIER).run()
+    ana.session_state["classifier.tab"] = translate("classifier.tab.train", "en")
+    ana.run()
+    assert_clean(ana)
+    (apply,) = [button for button in ana.button if button.key == "classroom.classifier.apply_settings"]
+    for value in values:
+        assert_escaped(value, [apply.help])
