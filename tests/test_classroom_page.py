@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core.classroom import MAX_NICKNAME_CHARS, MAX_SETTING_CHARS, ClassroomError, RunResult, clean_nickname
+from core.corpus import PROBLEM_TEXT
+from core.limits import LIMIT_NOUNS, LIMITS
 from core.presets import PRESETS
 from i18n import translate
 from tests.conftest import assert_clean, open_page
@@ -154,6 +156,33 @@ def test_publishing_an_invalid_corpus_says_why_and_publishes_nothing():
     at.session_state["classifier.rows"] = [{"text": "only one label here", "label": "A", "split": "train"}]
     publish(at)
     assert translate("classroom.error.corpus_invalid", "en") in errors(at)
+    assert session.room_store().board(room.code, room.secret).publication.version == 0
+
+
+@pytest.mark.parametrize(
+    ("rows", "reason", "english"),
+    [
+        (
+            [{"text": "only one label here", "label": "A", "split": "train"}],
+            translate("classifier.problem.too_few_labels", "zh", detail="1"),
+            PROBLEM_TEXT["too_few_labels"].split(";")[0],  # training rows need at least 2 different labels
+        ),
+        (
+            [{"text": f"word{i}", "label": f"L{i}", "split": "train"} for i in range(LIMITS.labels + 1)],
+            translate("limit.labels", "zh", found=f"{LIMITS.labels + 1}", limit=f"{LIMITS.labels}"),
+            f"too many {LIMIT_NOUNS['labels']}",
+        ),
+    ],
+    ids=["problem", "limit"],
+)
+def test_a_refusal_in_chinese_says_why_in_chinese(rows, reason, english):
+    at, room = instructor("zh")
+    at.session_state["classifier.rows"] = rows
+    publish(at)
+    assert any(error.startswith("语料") for error in errors(at)), errors(at)
+    shown = texts_of(at)
+    assert translate("failure.detail", "zh", detail=reason) in shown
+    assert not [text for text in shown if english.lower() in text.lower()]
     assert session.room_store().board(room.code, room.secret).publication.version == 0
 
 

@@ -41,6 +41,7 @@ from core.classroom.contract import (
     Participant,
     ParticipantView,
     Publication,
+    Reason,
     RunResult,
     Setting,
 )
@@ -169,7 +170,7 @@ class MemoryRoomStore:
         rows = None if corpus is None else clean_corpus(corpus)  # outside the lock: counting takes time
         cleaned = clean_settings(settings)
         if challenge is not None and not isinstance(challenge, Challenge):
-            raise ClassroomError("bad_challenge", reason="a challenge is a target accuracy and a most epochs")
+            raise ClassroomError("bad_challenge", reason=Reason("challenge_type"))
         with self._lock:
             room = self._instructor_room(code, secret)  # it may have been closed meanwhile
             room.publication = Publication(room.publication.version + 1, rows, cleaned, challenge)
