@@ -186,6 +186,21 @@ def test_a_refusal_in_chinese_says_why_in_chinese(rows, reason, english):
     assert session.room_store().board(room.code, room.secret).publication.version == 0
 
 
+def test_opening_a_room_again_from_one_session_closes_its_first():
+    at, first = instructor()
+    del at.session_state[session.HOSTED]  # as after the secret link of another room took its place
+    at.run()
+    at.button(key="classroom.open").click().run()
+    assert_clean(at)
+    second = at.session_state[session.HOSTED]
+    assert second.code != first.code
+    with pytest.raises(ClassroomError):
+        session.room_store().board(first.code, first.secret)
+    assert session.room_store().room_count() == 1
+    instructor()  # another session's room is another place
+    assert session.room_store().room_count() == 2
+
+
 # ---------------------------------------------------------------- joining
 
 
@@ -220,6 +235,22 @@ def test_a_refused_join_says_why_and_keeps_what_was_typed(code, nickname, error)
     assert translate(f"classroom.error.{error}", "en", **details) in errors(at)
     assert at.text_input(key="classroom.join.code").value == (code or room.code)
     assert at.text_input(key="classroom.join.nickname").value == nickname
+
+
+def test_leaving_and_joining_again_under_the_same_nickname_keeps_the_seat():
+    host, room = instructor()
+    at = participant(room.code, "Ana")
+    seat = at.session_state[session.JOINED]
+    at.button(key="classroom.member.leave").click().run()
+    assert session.JOINED not in at.session_state
+    join(at, room.code, "ana")
+    again = at.session_state[session.JOINED]
+    assert (again.token, again.nickname) == (seat.token, "Ana")
+    assert session.room_store().board(room.code, room.secret).nicknames == ("Ana",)
+    # Under another nickname it is another seat, as a new participant would take.
+    at.button(key="classroom.member.leave").click().run()
+    join(at, room.code, "Bo")
+    assert session.room_store().board(room.code, room.secret).nicknames == ("Ana", "Bo")
 
 
 def test_the_nickname_field_takes_no_more_than_a_nickname_may_hold():

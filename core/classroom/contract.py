@@ -28,6 +28,12 @@ MAX_SETTING_CHARS = 200  # characters of one setting's name or text value
 # more; a room keeps its corpus for hours, and `MAX_ROOMS` of them share one small container.
 MAX_CORPUS_CHARS = 2_000_000
 ROOM_IDLE_SECONDS = 6 * 60 * 60  # a room expires after this long without a change
+# A room nobody has joined and nothing was published to expires this long after it opened.
+# Opening a room needs no key, so `MAX_ROOMS` empty rooms would otherwise lock every instructor
+# out for `ROOM_IDLE_SECONDS`; now for half an hour at most. An instructor who opens a room
+# before a workshop keeps it by publishing (preparing the room) or by the first participant
+# joining, which in a workshop happens within minutes of the code going on the projector.
+UNUSED_ROOM_SECONDS = 30 * 60
 INSTRUCTOR_SECRET_BYTES = 32  # secrets.token_urlsafe: 43 characters
 PARTICIPANT_SECRET_BYTES = 24
 
@@ -264,9 +270,9 @@ class ParticipantView:
 class RoomStore(Protocol):
     """Rooms and their entries. Every method raises `ClassroomError` when it refuses."""
 
-    def open_room(self) -> OpenedRoom: ...
+    def open_room(self, owner: str | None = None) -> OpenedRoom: ...
 
-    def join(self, code: str, nickname: str) -> Participant: ...
+    def join(self, code: str, nickname: str, seat: str | None = None) -> Participant: ...
 
     def publish(
         self,

@@ -7,6 +7,7 @@ participant's code, token and nickname. Secrets never go into the address bar af
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from ui.text import t
 
 HOSTED = "classroom.hosted"  # OpenedRoom: the room this session runs as its instructor
 JOINED = "classroom.joined"  # Membership: the room this session joined as a participant
+LEFT = "classroom.left"  # Membership: the seat this session left, given back if it joins that room again
+OWNER = "classroom.owner"  # this session's key as a room's opener: the store lets it hold one room
 NOTICE = "classroom.notice"  # (kind, text, when): "success", "info" or "warning", shown for NOTICE_SECONDS
 NOTICE_SECONDS = 10.0
 ERROR = "classroom.error"  # (where, ClassroomError) of the last refused action, shown beside its form
@@ -65,6 +68,25 @@ def forget_hosted() -> None:
 
 def forget_joined() -> None:
     st.session_state.pop(JOINED, None)
+
+
+def leave() -> Membership | None:
+    """Leave the joined room, keeping the seat's token in case this session joins that room again."""
+    membership = st.session_state.pop(JOINED, None)
+    if membership is not None:
+        st.session_state[LEFT] = membership
+    return membership
+
+
+def seat_left_in(code: str) -> str | None:
+    """The token of the seat this session left in room `code`, if it left one there."""
+    left = st.session_state.get(LEFT)
+    return left.token if left is not None and left.code == code else None
+
+
+def owner() -> str:
+    """This session's key as the opener of rooms (random, never shown)."""
+    return st.session_state.setdefault(OWNER, secrets.token_urlsafe(16))
 
 
 def notify(kind: str, text: str) -> None:
