@@ -437,12 +437,6 @@ def test_expired_rooms_are_dropped_when_rooms_are_opened(store, clock):
     assert store.join(fresh.code, "Ana").nickname == "Ana"
 
 
-def test_the_default_clock_is_monotonic():
-    import time
-
-    assert MemoryRoomStore()._now is time.monotonic
-
-
 @pytest.mark.parametrize("use", ["join", "publish"])
 def test_a_room_nobody_uses_expires_within_half_an_hour(store, clock, use):
     unused, used = store.open_room(), store.open_room()
@@ -613,6 +607,75 @@ def test_one_session_opening_rooms_at_once_ends_with_one(store):
         except ClassroomError as error:
             assert error.code == "no_room"
     assert len(alive) == 1
+
+
+def test_closing_a_room_while_others_submit_and_publish_leaves_the_store_consistent(store):
+    """Closing interrupts nothing but the closed room: its users get `no_room`, the other room is whole.
+
+    The closed room's participants and instructor keep working until the room is gone, so the
+    close always lands among their calls, whatever the threads' timing.
+    """
+    closing, staying = store.open_room(), store.open_room()
+    seats = {room.code: [store.join(room.code, f"p{i}") for i in range(6)] for room in (closing, staying)}
+    accepted = {closing.code: 0, staying.code: 0}
+    count = threading.Lock()
+    started = threading.Event()
+    calls = 100_000  # a ceiling: the closed room's users stop at `no_room` long before
+
+    def participant(room, seat) -> None:
+        for n in range(calls):
+            try:
+                if n < MAX_ENTRIES_PER_PARTICIPANT:
+                    store.submit(room.code, seat.token, run(accuracy=n / 20))
+                    with count:
+                        accepted[room.code] += 1
+                    started.set()
+                elif room is staying:
+                    return  # its work done; the closing room's participants read on until it is gone
+                store.participant_view(room.code, seat.token)
+            except ClassroomError as error:
+                assert error.code == "no_room" and room is closing, error
+                return
+        raise AssertionError("the room was never closed")
+
+    def instructor(room) -> None:
+        for n in range(calls):
+            if n >= 30 and room is staying:
+                return
+            try:
+                store.publish(room.code, room.secret, TUTORIAL_CORPUS, {"lr": n})
+                store.board(room.code, room.secret)
+            except ClassroomError as error:
+                assert error.code == "no_room" and room is closing, error
+                return
+        raise AssertionError("the room was never closed")
+
+    def close() -> None:
+        assert started.wait(timeout=60)
+        store.close_room(closing.code, closing.secret)
+
+    work = [close]
+    for room in (closing, staying):
+        work.append(lambda room=room: instructor(room))
+        work += [lambda room=room, seat=seat: participant(room, seat) for seat in seats[room.code]]
+    assert run_threads(len(work), lambda i: work[i]()) == []
+
+    assert store.room_count() == 1
+    for operation in (
+        lambda: store.board(closing.code, closing.secret),
+        lambda: store.submit(closing.code, seats[closing.code][0].token, run()),
+        lambda: store.join(closing.code, "late"),
+    ):
+        with refused("no_room"):
+            operation()
+    board = store.board(staying.code, staying.secret)
+    assert board.publication.version == 30
+    assert len(board.entries) == accepted[staying.code] == 6 * MAX_ENTRIES_PER_PARTICIPANT
+    assert len({entry.id for entry in board.entries}) == len(board.entries)
+    for seat in seats[staying.code]:
+        assert store.participant_view(staying.code, seat.token).entries_left == 0
+    store.open_room()  # the closed room's place is free
+    assert store.room_count() == 2
 
 
 def test_a_nickname_is_taken_once_when_many_ask_at_once(store):

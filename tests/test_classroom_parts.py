@@ -111,12 +111,18 @@ def test_a_run_reaches_the_room_with_its_settings_numbers_and_curve_but_no_corpu
     assert "creo" not in repr(result)
 
 
-def test_a_long_runs_curve_is_kept_within_the_rooms_bound(finished_run):
+def test_a_run_reaches_the_board_with_every_loss_at_its_own_epoch(finished_run):
+    """Within the room's bound, the curve sent through the bridge is drawn point for point."""
+    losses = tuple(record.train_loss for record in finished_run.result.history)
+    assert len(losses) < MAX_CURVE_POINTS
     store = MemoryRoomStore()
     room = store.open_room()
-    seat = store.join(room.code, "Ana")
-    long = RunResult({}, 0.1, 1.0, None, None, 2000, [1.0 / (i + 1) for i in range(2001)])
-    assert len(store.submit(room.code, seat.token, long).curve) == MAX_CURVE_POINTS
+    store.submit(room.code, store.join(room.code, "Ana").token, run_result(finished_run))
+    (shown,) = store.board(room.code, room.secret).entries
+    assert shown.curve == losses
+    frame = curves_frame([shown])
+    assert list(frame["epoch"]) == list(range(finished_run.result.epochs_done + 1))
+    assert list(frame["loss"]) == list(losses)
 
 
 def test_only_runs_trained_here_can_be_submitted(finished_run):
