@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core.classroom import MAX_ENTRIES_PER_PARTICIPANT, MAX_PARTICIPANTS, ROOM_IDLE_SECONDS
+from core.classroom import MAX_ENTRIES_PER_PARTICIPANT, MAX_PARTICIPANTS, ROOM_IDLE_SECONDS, UNUSED_ROOM_SECONDS
 from ui.classroom import address, board, host, lobby, member, session
 from ui.text import t
 
@@ -29,5 +29,6 @@ else:
             participants=MAX_PARTICIPANTS,
             runs=MAX_ENTRIES_PER_PARTICIPANT,
             hours=ROOM_IDLE_SECONDS // 3600,
+            minutes=UNUSED_ROOM_SECONDS // 60,
         )
     )

@@ -36,7 +36,7 @@ def keys(prefix: str, names, suffix: str = "") -> list[str]:
 def runtime_key_families() -> dict[str, list[str]]:
     """Where a family of keys is built -> its keys."""
     from core import objectives_lesson, softmax_lesson
-    from core.classroom import ClassroomError
+    from core.classroom import REASON_TEXT, ClassroomError
     from core.corpus import PROBLEM_TEXT
     from core.devices import ABSENCE_REASONS
     from core.grid import PRESET_MAPS
@@ -100,7 +100,6 @@ def runtime_key_families() -> dict[str, list[str]]:
             + keys("classifier.metric", METRICS)
             + keys("classifier.quiz", page_constant("ui/classifier/training.py", "QUIZ_OPTIONS"))
             + keys("classifier.preset", PRESETS)
-            + keys("classifier.problem", PROBLEM_TEXT)
             + keys("classifier.heatmap.view", page_constant("ui/classifier/heatmap.py", "VIEWS"))
             + keys("classifier.heatmap.sort", SORTS)
             + keys("classifier.suggest.reason", REASONS)
@@ -108,9 +107,11 @@ def runtime_key_families() -> dict[str, list[str]]:
         "ui/classifier/export.py: refused weights files": keys("weights_file", WeightsFileError.MESSAGES),
         "ui/classroom/": (
             keys("classroom.error", ClassroomError.MESSAGES)
+            + keys("classroom.reason", REASON_TEXT)
             + keys("classroom.setting", SETTING_NAMES)
             + keys("classroom.mode", UPDATE_MODES)
         ),
+        "ui/corpus_problems.py": keys("classifier.problem", PROBLEM_TEXT),
         "ui/limits.py": keys("limit", LIMIT_NOUNS) + ["limit.refused_upload", "limit.refused_edit"],
         "ui/sidebar.py, ui/classifier/training.py": keys("device.reason", ABSENCE_REASONS),
         "ui/presenter.py": keys("presenter.hide", page_constant("ui/presenter.py", "HIDEABLE")),

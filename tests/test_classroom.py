@@ -18,6 +18,7 @@ from core.classroom import (
     ROOM_CODE_ALPHABET,
     ROOM_CODE_LENGTH,
     ROOM_IDLE_SECONDS,
+    UNUSED_ROOM_SECONDS,
     Challenge,
     ClassroomError,
     MemoryRoomStore,
@@ -425,7 +426,8 @@ def test_a_room_expires_after_hours_without_a_change(store, clock):
 
 def test_expired_rooms_are_dropped_when_rooms_are_opened(store, clock):
     for _ in range(MAX_ROOMS):
-        store.open_room()
+        room = store.open_room()
+        store.publish(room.code, room.secret, settings={"lr": 0.1})  # in use: the long expiry
     clock.advance(ROOM_IDLE_SECONDS / 2)
     with refused("too_many_rooms"):
         store.open_room()
@@ -435,10 +437,95 @@ def test_expired_rooms_are_dropped_when_rooms_are_opened(store, clock):
     assert store.join(fresh.code, "Ana").nickname == "Ana"
 
 
-def test_the_default_clock_is_monotonic():
-    import time
+@pytest.mark.parametrize("use", ["join", "publish"])
+def test_a_room_nobody_uses_expires_within_half_an_hour(store, clock, use):
+    unused, used = store.open_room(), store.open_room()
+    clock.advance(UNUSED_ROOM_SECONDS - 1)
+    store.board(unused.code, unused.secret)  # the instructor watching the board does not count
+    if use == "join":
+        store.join(used.code, "Ana")
+    else:
+        store.publish(used.code, used.secret, settings={"lr": 0.1})
+    clock.advance(1)
+    with refused("no_room"):
+        store.board(unused.code, unused.secret)
+    clock.advance(ROOM_IDLE_SECONDS - 2)  # a used room lives hours after its last change
+    assert store.board(used.code, used.secret).code == used.code
+    clock.advance(1)
+    assert store.room_count() == 0
 
-    assert MemoryRoomStore()._now is time.monotonic
+
+def test_empty_rooms_hold_the_server_full_for_half_an_hour_at_most(store, clock):
+    for _ in range(MAX_ROOMS):
+        store.open_room()
+    clock.advance(UNUSED_ROOM_SECONDS - 1)
+    with refused("too_many_rooms"):
+        store.open_room()
+    clock.advance(1)
+    store.open_room()
+    assert store.room_count() == 1
+
+
+def test_one_session_holds_one_room_and_its_new_room_replaces_it(store):
+    first = store.open_room(owner="session-a")
+    store.join(first.code, "Ana")
+    others = [store.open_room(owner="session-b"), store.open_room()]
+    second = store.open_room(owner="session-a")
+    assert second.code != first.code
+    with refused("no_room"):
+        store.board(first.code, first.secret)  # deleted, participants and all
+    for room in (second, *others):
+        store.board(room.code, room.secret)  # other sessions' rooms stay
+    assert store.room_count() == 3
+
+
+def test_a_session_can_replace_its_room_on_a_full_server(store):
+    mine = store.open_room(owner="session-a")
+    for _ in range(MAX_ROOMS - 1):
+        store.open_room()
+    with refused("too_many_rooms"):
+        store.open_room(owner="session-b")
+    replaced = store.open_room(owner="session-a")
+    assert store.room_count() == MAX_ROOMS
+    with refused("no_room"):
+        store.board(mine.code, mine.secret)
+    store.board(replaced.code, replaced.secret)
+
+
+def test_a_participant_who_rejoins_with_their_seat_keeps_it(store):
+    room = store.open_room()
+    ana = store.join(room.code, "Ana")
+    store.submit(room.code, ana.token, run())
+    again = store.join(room.code, " ana ", seat=ana.token)  # same nickname, ignoring case
+    assert again == ana
+    view = store.participant_view(room.code, again.token)
+    assert view.entries_left == MAX_ENTRIES_PER_PARTICIPANT - 1 and len(view.own_entries) == 1
+    assert store.board(room.code, room.secret).summary.participants == 1
+    # Another nickname is another seat; a seat is no key to another participant's nickname.
+    ben = store.join(room.code, "Ben", seat=ana.token)
+    assert ben.id != ana.id
+    with refused("nickname_taken"):
+        store.join(room.code, "Ana", seat=ben.token)
+    with refused("nickname_taken"):
+        store.join(room.code, "Ana", seat=ana.token + "x")
+    assert store.board(room.code, room.secret).nicknames == ("Ana", "Ben")
+
+
+def test_a_full_room_still_gives_a_returning_participant_their_seat(store):
+    room = store.open_room()
+    seats = [store.join(room.code, f"p{number}") for number in range(MAX_PARTICIPANTS)]
+    with refused("room_full"):
+        store.join(room.code, "late")
+    assert store.join(room.code, "p7", seat=seats[7].token) == seats[7]
+
+
+def test_rejoining_is_a_change_that_keeps_the_room_alive(store, clock):
+    room = store.open_room()
+    ana = store.join(room.code, "Ana")
+    clock.advance(ROOM_IDLE_SECONDS - 1)
+    store.join(room.code, "Ana", seat=ana.token)
+    clock.advance(ROOM_IDLE_SECONDS - 1)
+    store.participant_view(room.code, ana.token)
 
 
 # ---------------------------------------------------------------- many sessions at once
@@ -507,6 +594,88 @@ def test_rooms_stay_bounded_when_opened_at_once(store):
     errors = run_threads(MAX_ROOMS + 10, lambda i: store.open_room())
     assert len(errors) == 10 and {error.code for error in errors} == {"too_many_rooms"}
     assert store.room_count() == MAX_ROOMS
+
+
+def test_one_session_opening_rooms_at_once_ends_with_one(store):
+    opened: list = []
+    assert run_threads(20, lambda i: opened.append(store.open_room(owner="session-a"))) == []
+    assert store.room_count() == 1
+    alive = []
+    for room in opened:
+        try:
+            alive.append(store.board(room.code, room.secret).code)
+        except ClassroomError as error:
+            assert error.code == "no_room"
+    assert len(alive) == 1
+
+
+def test_closing_a_room_while_others_submit_and_publish_leaves_the_store_consistent(store):
+    """Closing interrupts nothing but the closed room: its users get `no_room`, the other room is whole.
+
+    The closed room's participants and instructor keep working until the room is gone, so the
+    close always lands among their calls, whatever the threads' timing.
+    """
+    closing, staying = store.open_room(), store.open_room()
+    seats = {room.code: [store.join(room.code, f"p{i}") for i in range(6)] for room in (closing, staying)}
+    accepted = {closing.code: 0, staying.code: 0}
+    count = threading.Lock()
+    started = threading.Event()
+    calls = 100_000  # a ceiling: the closed room's users stop at `no_room` long before
+
+    def participant(room, seat) -> None:
+        for n in range(calls):
+            try:
+                if n < MAX_ENTRIES_PER_PARTICIPANT:
+                    store.submit(room.code, seat.token, run(accuracy=n / 20))
+                    with count:
+                        accepted[room.code] += 1
+                    started.set()
+                elif room is staying:
+                    return  # its work done; the closing room's participants read on until it is gone
+                store.participant_view(room.code, seat.token)
+            except ClassroomError as error:
+                assert error.code == "no_room" and room is closing, error
+                return
+        raise AssertionError("the room was never closed")
+
+    def instructor(room) -> None:
+        for n in range(calls):
+            if n >= 30 and room is staying:
+                return
+            try:
+                store.publish(room.code, room.secret, TUTORIAL_CORPUS, {"lr": n})
+                store.board(room.code, room.secret)
+            except ClassroomError as error:
+                assert error.code == "no_room" and room is closing, error
+                return
+        raise AssertionError("the room was never closed")
+
+    def close() -> None:
+        assert started.wait(timeout=60)
+        store.close_room(closing.code, closing.secret)
+
+    work = [close]
+    for room in (closing, staying):
+        work.append(lambda room=room: instructor(room))
+        work += [lambda room=room, seat=seat: participant(room, seat) for seat in seats[room.code]]
+    assert run_threads(len(work), lambda i: work[i]()) == []
+
+    assert store.room_count() == 1
+    for operation in (
+        lambda: store.board(closing.code, closing.secret),
+        lambda: store.submit(closing.code, seats[closing.code][0].token, run()),
+        lambda: store.join(closing.code, "late"),
+    ):
+        with refused("no_room"):
+            operation()
+    board = store.board(staying.code, staying.secret)
+    assert board.publication.version == 30
+    assert len(board.entries) == accepted[staying.code] == 6 * MAX_ENTRIES_PER_PARTICIPANT
+    assert len({entry.id for entry in board.entries}) == len(board.entries)
+    for seat in seats[staying.code]:
+        assert store.participant_view(staying.code, seat.token).entries_left == 0
+    store.open_room()  # the closed room's place is free
+    assert store.room_count() == 2
 
 
 def test_a_nickname_is_taken_once_when_many_ask_at_once(store):

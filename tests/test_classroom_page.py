@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.classroom import MAX_NICKNAME_CHARS, ClassroomError, clean_nickname
+from core.classroom import MAX_NICKNAME_CHARS, MAX_SETTING_CHARS, ClassroomError, RunResult, clean_nickname
+from core.corpus import PROBLEM_TEXT
+from core.limits import LIMIT_NOUNS, LIMITS
 from core.presets import PRESETS
 from i18n import translate
 from tests.conftest import assert_clean, open_page
@@ -157,6 +159,48 @@ def test_publishing_an_invalid_corpus_says_why_and_publishes_nothing():
     assert session.room_store().board(room.code, room.secret).publication.version == 0
 
 
+@pytest.mark.parametrize(
+    ("rows", "reason", "english"),
+    [
+        (
+            [{"text": "only one label here", "label": "A", "split": "train"}],
+            translate("classifier.problem.too_few_labels", "zh", detail="1"),
+            PROBLEM_TEXT["too_few_labels"].split(";")[0],  # training rows need at least 2 different labels
+        ),
+        (
+            [{"text": f"word{i}", "label": f"L{i}", "split": "train"} for i in range(LIMITS.labels + 1)],
+            translate("limit.labels", "zh", found=f"{LIMITS.labels + 1}", limit=f"{LIMITS.labels}"),
+            f"too many {LIMIT_NOUNS['labels']}",
+        ),
+    ],
+    ids=["problem", "limit"],
+)
+def test_a_refusal_in_chinese_says_why_in_chinese(rows, reason, english):
+    at, room = instructor("zh")
+    at.session_state["classifier.rows"] = rows
+    publish(at)
+    assert any(error.startswith("语料") for error in errors(at)), errors(at)
+    shown = texts_of(at)
+    assert translate("failure.detail", "zh", detail=reason) in shown
+    assert not [text for text in shown if english.lower() in text.lower()]
+    assert session.room_store().board(room.code, room.secret).publication.version == 0
+
+
+def test_opening_a_room_again_from_one_session_closes_its_first():
+    at, first = instructor()
+    del at.session_state[session.HOSTED]  # as after the secret link of another room took its place
+    at.run()
+    at.button(key="classroom.open").click().run()
+    assert_clean(at)
+    second = at.session_state[session.HOSTED]
+    assert second.code != first.code
+    with pytest.raises(ClassroomError):
+        session.room_store().board(first.code, first.secret)
+    assert session.room_store().room_count() == 1
+    instructor()  # another session's room is another place
+    assert session.room_store().room_count() == 2
+
+
 # ---------------------------------------------------------------- joining
 
 
@@ -191,6 +235,22 @@ def test_a_refused_join_says_why_and_keeps_what_was_typed(code, nickname, error)
     assert translate(f"classroom.error.{error}", "en", **details) in errors(at)
     assert at.text_input(key="classroom.join.code").value == (code or room.code)
     assert at.text_input(key="classroom.join.nickname").value == nickname
+
+
+def test_leaving_and_joining_again_under_the_same_nickname_keeps_the_seat():
+    host, room = instructor()
+    at = participant(room.code, "Ana")
+    seat = at.session_state[session.JOINED]
+    at.button(key="classroom.member.leave").click().run()
+    assert session.JOINED not in at.session_state
+    join(at, room.code, "ana")
+    again = at.session_state[session.JOINED]
+    assert (again.token, again.nickname) == (seat.token, "Ana")
+    assert session.room_store().board(room.code, room.secret).nicknames == ("Ana",)
+    # Under another nickname it is another seat, as a new participant would take.
+    at.button(key="classroom.member.leave").click().run()
+    join(at, room.code, "Bo")
+    assert session.room_store().board(room.code, room.secret).nicknames == ("Ana", "Bo")
 
 
 def test_the_nickname_field_takes_no_more_than_a_nickname_may_hold():
@@ -367,3 +427,38 @@ def test_hostile_nicknames_are_refused_or_shown_as_plain_text():
     assert set(leaderboard(host)["Nickname"]) == {nickname.strip() for nickname in accepted[:3]}
     for shown in texts_of(host):
         assert "pwn" not in shown, shown
+
+
+# ---------------------------------------------------------------- hostile settings
+
+
+def chunks(items, size: int):
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def test_hostile_setting_values_are_shown_as_plain_text():
+    """A room stores any text as a setting; wherever a setting is written out, it is escaped."""
+    host, room = instructor()
+    ana = participant(room.code, "Ana")
+    token = ana.session_state[session.JOINED].token
+    store = session.room_store()
+    shown_in = ("optimizer", "batch_size", "seed", "lowercase")  # the settings written out as text
+    for number, chunk in enumerate(chunks(HOSTILE_STRINGS, len(shown_in))):
+        values = [text[:MAX_SETTING_CHARS] for text in chunk]
+        settings = {"update_mode": "minibatch", **dict(zip(shown_in, values, strict=False))}
+        store.publish(room.code, room.secret, settings=settings)
+        # Each run tests better than the last, so the board's best settings are these.
+        store.submit(room.code, token, RunResult(settings, 0.1, 1.0, 0.2, 0.5 + number / 10, 3, [1.0, 0.5]))
+        for at in (ana, host):
+            at.run()
+            assert_clean(at)
+        for value in values:
+            assert_escaped(value, texts_of(ana))  # the room's published settings
+            assert_escaped(value, texts_of(host))  # the board's best settings
+    ana.switch_page(CLASSIFIER).run()
+    ana.session_state["classifier.tab"] = translate("classifier.tab.train", "en")
+    ana.run()
+    assert_clean(ana)
+    (apply,) = [button for button in ana.button if button.key == "classroom.classifier.apply_settings"]
+    for value in values:
+        assert_escaped(value, [apply.help])

@@ -11,15 +11,19 @@ from core.classroom import (
     MAX_CURVE_POINTS,
     MAX_ENTRIES_PER_PARTICIPANT,
     MAX_PARTICIPANTS,
+    MAX_SETTINGS,
+    REASON_TEXT,
     Challenge,
     ClassroomError,
     Entry,
     MemoryRoomStore,
+    Reason,
     RunResult,
     clean_run,
 )
-from core.corpus import TUTORIAL_CORPUS, Row
+from core.corpus import TUTORIAL_CORPUS, Problem, Row
 from core.dataset import TokenOptions, prepare
+from core.limits import LIMITS, LimitExceeded
 from core.training import TrainConfig, train
 from i18n import language_codes, translate
 from ui.classifier.state import Run
@@ -107,12 +111,18 @@ def test_a_run_reaches_the_room_with_its_settings_numbers_and_curve_but_no_corpu
     assert "creo" not in repr(result)
 
 
-def test_a_long_runs_curve_is_kept_within_the_rooms_bound(finished_run):
+def test_a_run_reaches_the_board_with_every_loss_at_its_own_epoch(finished_run):
+    """Within the room's bound, the curve sent through the bridge is drawn point for point."""
+    losses = tuple(record.train_loss for record in finished_run.result.history)
+    assert len(losses) < MAX_CURVE_POINTS
     store = MemoryRoomStore()
     room = store.open_room()
-    seat = store.join(room.code, "Ana")
-    long = RunResult({}, 0.1, 1.0, None, None, 2000, [1.0 / (i + 1) for i in range(2001)])
-    assert len(store.submit(room.code, seat.token, long).curve) == MAX_CURVE_POINTS
+    store.submit(room.code, store.join(room.code, "Ana").token, run_result(finished_run))
+    (shown,) = store.board(room.code, room.secret).entries
+    assert shown.curve == losses
+    frame = curves_frame([shown])
+    assert list(frame["epoch"]) == list(range(finished_run.result.epochs_done + 1))
+    assert list(frame["loss"]) == list(losses)
 
 
 def test_only_runs_trained_here_can_be_submitted(finished_run):
@@ -160,11 +170,82 @@ def refusals() -> list[ClassroomError]:
     return found
 
 
+def reason_keys(reason) -> list[tuple[str, dict]]:
+    """The catalog keys (and values) the UI translates a refusal's reason with."""
+    if isinstance(reason, tuple):
+        return [key for item in reason for key in reason_keys(item)]
+    if isinstance(reason, Problem):
+        return [(f"classifier.problem.{reason.code}", {"detail": reason.detail})]
+    if isinstance(reason, LimitExceeded):
+        return [(f"limit.{reason.name}", {"found": reason.found, "limit": reason.limit, "row": reason.row})]
+    assert isinstance(reason, Reason), reason
+    return [(f"classroom.reason.{reason.code}", dict(reason.values))]
+
+
 @pytest.mark.parametrize("lang", language_codes())
 def test_every_refusal_has_a_message_in_every_language(lang):
-    for error in refusals():
-        values = {name: f"{value:,}" if isinstance(value, int) else str(value) for name, value in error.details.items()}
-        values.pop("reason", None)
-        text = translate(f"classroom.error.{error.code}", lang, **values)
-        assert not text.startswith("classroom.") and "{" not in text, (error.code, text)
+    for error in refusals() + value_refusals():
+        reason = error.details.get("reason")
+        values = {
+            name: f"{value:,}" if isinstance(value, int) else str(value)
+            for name, value in error.details.items()
+            if name != "reason"
+        }
+        keys = [(f"classroom.error.{error.code}", values)]
+        if reason is not None:
+            keys += reason_keys(reason)
+        for key, filled in keys:
+            text = translate(key, lang, **filled)
+            assert text != key and "{" not in text, (error.code, key, text)
     assert {error.code for error in refusals()} == set(ClassroomError.MESSAGES)
+
+
+def value_refusals() -> list[ClassroomError]:
+    """A refusal for each reason a value can be refused for, from the real checks."""
+    store = MemoryRoomStore()
+    room = store.open_room()
+    seat = store.join(room.code, "Ana")
+
+    def result(**changes) -> RunResult:
+        return RunResult(**{**RunResult({}, 0.1, 0.9, 0.2, 0.8, 3, [1.0]).__dict__, **changes})
+
+    attempts = [
+        lambda: store.publish(room.code, room.secret, challenge=(0.9, 10)),
+        lambda: Challenge(0.0, 10),
+        lambda: Challenge(0.9, 0),
+        lambda: store.publish(room.code, room.secret, settings=[("lr", 0.1)]),
+        lambda: store.publish(room.code, room.secret, settings={f"s{i}": i for i in range(MAX_SETTINGS + 1)}),
+        lambda: store.publish(room.code, room.secret, settings={"": 1}),
+        lambda: store.publish(room.code, room.secret, settings={"lr": float("nan")}),
+        lambda: store.publish(room.code, room.secret, settings={"note": "x" * 1000}),
+        lambda: store.submit(room.code, seat.token, "a run"),
+        lambda: store.submit(room.code, seat.token, result(epochs=0)),
+        lambda: store.submit(room.code, seat.token, result(test_accuracy=None)),
+        lambda: store.submit(room.code, seat.token, result(curve=[1.0, float("inf")])),
+        lambda: store.submit(room.code, seat.token, result(train_loss=float("nan"))),
+        lambda: store.submit(room.code, seat.token, result(test_loss=-1.0)),
+        lambda: store.submit(room.code, seat.token, result(train_accuracy=2.0)),
+        lambda: store.submit(room.code, seat.token, result(test_accuracy="0.8")),
+        lambda: store.publish(room.code, room.secret, corpus=[("a", "X", "train")]),
+        lambda: store.publish(room.code, room.secret, corpus=[Row("x" * (MAX_CORPUS_CHARS + 1), "A")]),
+        lambda: store.publish(room.code, room.secret, corpus=[Row("a", "X")] * (LIMITS.rows + 1)),
+        lambda: store.publish(room.code, room.secret, corpus=[Row(f"w{i}", f"L{i}") for i in range(LIMITS.labels + 1)]),
+        lambda: store.publish(room.code, room.secret, corpus=[Row("a", "X"), Row("b", "X")]),
+    ]
+    found = []
+    for attempt in attempts:
+        with pytest.raises(ClassroomError) as raised:
+            attempt()
+        found.append(raised.value)
+    return found
+
+
+def test_every_reason_a_value_is_refused_for_is_given_by_a_real_check():
+    reasons = [error.details["reason"] for error in value_refusals()]
+    assert {reason.code for reason in reasons if isinstance(reason, Reason)} == set(REASON_TEXT)
+    assert any(isinstance(reason, Problem) for reason in reasons)
+    assert any(isinstance(reason, LimitExceeded) for reason in reasons)
+    assert any(isinstance(reason, tuple) for reason in reasons)
+    # The English message names the reason too, for whoever uses the store without the UI.
+    for error in value_refusals():
+        assert "{" not in str(error) and "Reason(" not in str(error) and "Problem(" not in str(error), str(error)

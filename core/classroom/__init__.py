@@ -8,8 +8,12 @@ of the server at once (sessions are threads of one process), so:
   settings and the published corpus each have a named limit, refused with a `ClassroomError`;
 - it is thread-safe: one lock guards the whole store (every operation is short);
 - a room expires `ROOM_IDLE_SECONDS` after its last change (open, join, publish, submit,
-  remove): expired rooms are dropped by the next operation on the store. Reads (the board's
-  refresh, a participant's view) do not keep a room alive.
+  remove), and a room nobody joined and nothing was published to `UNUSED_ROOM_SECONDS` after it
+  opened: expired rooms are dropped by the next operation on the store. Reads (the board's
+  refresh, a participant's view) do not keep a room alive;
+- opening a room needs no key, so one opener (a session) holds one room at most: opening
+  another closes its first. A participant who left and joins again from the same session under
+  the same nickname gets their seat back instead of a new one.
 
 Secrets: a room's code is short to type and only lets someone join; the instructor's secret
 (a long random token, compared in constant time) is needed to publish, read the board, remove an
@@ -52,9 +56,11 @@ from core.classroom.contract import (
     MAX_SETTING_CHARS,
     MAX_SETTINGS,
     PARTICIPANT_SECRET_BYTES,
+    REASON_TEXT,
     ROOM_CODE_ALPHABET,
     ROOM_CODE_LENGTH,
     ROOM_IDLE_SECONDS,
+    UNUSED_ROOM_SECONDS,
     Board,
     BoardSummary,
     Challenge,
@@ -64,10 +70,12 @@ from core.classroom.contract import (
     Participant,
     ParticipantView,
     Publication,
+    Reason,
     RoomStore,
     RunResult,
     Setting,
     SettingGroup,
+    Why,
 )
 from core.classroom.memory import (
     MemoryRoomStore,
@@ -94,13 +102,17 @@ __all__ = [
     "Participant",
     "ParticipantView",
     "Publication",
+    "REASON_TEXT",
     "ROOM_CODE_ALPHABET",
     "ROOM_CODE_LENGTH",
     "ROOM_IDLE_SECONDS",
+    "Reason",
     "RoomStore",
     "RunResult",
     "Setting",
     "SettingGroup",
+    "UNUSED_ROOM_SECONDS",
+    "Why",
     "clean_corpus",
     "clean_nickname",
     "clean_run",

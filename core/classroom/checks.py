@@ -16,12 +16,13 @@ from core.classroom.contract import (
     MAX_SETTING_CHARS,
     MAX_SETTINGS,
     ClassroomError,
+    Reason,
     RunResult,
     Setting,
     _number,
 )
 from core.corpus import Row, find_problems
-from core.limits import LIMITS, Limits, TooLarge, check_corpus
+from core.limits import LIMITS, LimitExceeded, Limits, TooLarge, check_corpus
 
 # ---------------------------------------------------------------- checks of what comes in
 
@@ -54,17 +55,17 @@ def nickname_key(nickname: str) -> str:
     return unicodedata.normalize("NFKC", nickname).casefold()
 
 
-def _accuracy(value: object, name: str) -> float:
-    number = _number(value, name, "bad_result")
+def _accuracy(value: object, reason: str) -> float:
+    number = _number(value, "bad_result", Reason(reason))
     if not 0.0 <= number <= 1.0:
-        raise ClassroomError("bad_result", reason=f"{name} must be between 0 and 1")
+        raise ClassroomError("bad_result", reason=Reason(reason))
     return number
 
 
-def _loss(value: object, name: str) -> float:
-    number = _number(value, name, "bad_result")
+def _loss(value: object, reason: str) -> float:
+    number = _number(value, "bad_result", Reason(reason))
     if number < 0.0:
-        raise ClassroomError("bad_result", reason=f"{name} cannot be negative")
+        raise ClassroomError("bad_result", reason=Reason(reason))
     return number
 
 
@@ -73,29 +74,29 @@ def clean_settings(settings: Mapping[str, Setting] | None) -> Mapping[str, Setti
     if settings is None:
         return MappingProxyType({})
     if not isinstance(settings, Mapping):
-        raise ClassroomError("bad_settings", reason="settings must be a mapping of names to values")
+        raise ClassroomError("bad_settings", reason=Reason("settings_type"))
     if len(settings) > MAX_SETTINGS:
-        raise ClassroomError("bad_settings", reason=f"at most {MAX_SETTINGS} settings, found {len(settings)}")
+        raise ClassroomError(
+            "bad_settings", reason=Reason("settings_count", {"limit": MAX_SETTINGS, "found": len(settings)})
+        )
     cleaned: dict[str, Setting] = {}
     for name, value in settings.items():
         if not isinstance(name, str) or not 1 <= len(name) <= MAX_SETTING_CHARS:
-            raise ClassroomError(
-                "bad_settings", reason=f"a setting's name is text of 1 to {MAX_SETTING_CHARS} characters"
-            )
+            raise ClassroomError("bad_settings", reason=Reason("setting_name", {"limit": MAX_SETTING_CHARS}))
         if value is None or isinstance(value, bool):
             cleaned[name] = value
         elif isinstance(value, numbers.Integral):
             cleaned[name] = int(value)
         elif isinstance(value, numbers.Real):
-            cleaned[name] = _number(value, f"setting {name!r}", "bad_settings")
+            cleaned[name] = _number(value, "bad_settings", Reason("setting_value", {"name": name}))
         elif isinstance(value, str):
             if len(value) > MAX_SETTING_CHARS:
                 raise ClassroomError(
-                    "bad_settings", reason=f"a setting's text has at most {MAX_SETTING_CHARS} characters"
+                    "bad_settings", reason=Reason("setting_text", {"name": name, "limit": MAX_SETTING_CHARS})
                 )
             cleaned[name] = value
         else:
-            raise ClassroomError("bad_settings", reason=f"setting {name!r} must be a number, text, true/false or empty")
+            raise ClassroomError("bad_settings", reason=Reason("setting_value", {"name": name}))
     return MappingProxyType(cleaned)
 
 
@@ -103,21 +104,23 @@ def clean_corpus(corpus: Sequence[Row], limits: Limits = LIMITS) -> tuple[Row, .
     """The corpus as published (labels trimmed), or ClassroomError: too large or not a valid corpus."""
     rows = list(corpus)
     if len(rows) > limits.rows:  # before anything else is counted
-        raise ClassroomError("corpus_too_large", reason=f"{len(rows):,} sentences (the limit is {limits.rows:,})")
+        raise ClassroomError("corpus_too_large", reason=LimitExceeded("rows", limits.rows, len(rows)))
     chars = 0
     for row in rows:
         if not isinstance(row, Row) or not all(isinstance(part, str) for part in (row.text, row.label, row.split)):
-            raise ClassroomError("corpus_invalid", reason="every row needs a text, a label and a split")
+            raise ClassroomError("corpus_invalid", reason=Reason("corpus_rows"))
         chars += len(row.text) + len(row.label)
     if chars > MAX_CORPUS_CHARS:
-        raise ClassroomError("corpus_too_large", reason=f"{chars:,} characters (the limit is {MAX_CORPUS_CHARS:,})")
+        raise ClassroomError(
+            "corpus_too_large", reason=Reason("corpus_chars", {"found": chars, "limit": MAX_CORPUS_CHARS})
+        )
     try:
         check_corpus(rows, limits=limits)
     except TooLarge as error:
-        raise ClassroomError("corpus_too_large", reason=str(error)) from None
+        raise ClassroomError("corpus_too_large", reason=tuple(error.exceeded)) from None
     problems = find_problems(rows, max_labels=limits.labels)
     if problems:
-        raise ClassroomError("corpus_invalid", reason=problems[0].message())
+        raise ClassroomError("corpus_invalid", reason=problems[0])
     return tuple(Row(row.text, row.label.strip(), row.split) for row in rows)
 
 
@@ -134,22 +137,24 @@ def downsample(curve: Sequence[float], points: int = MAX_CURVE_POINTS) -> list[f
 def clean_run(run: RunResult) -> RunResult:
     """The run with checked numbers and its curve downsampled, or ClassroomError("bad_result")."""
     if not isinstance(run, RunResult):
-        raise ClassroomError("bad_result", reason="a run result is needed")
-    if isinstance(run.epochs, bool) or not isinstance(run.epochs, numbers.Integral):
-        raise ClassroomError("bad_result", reason="epochs must be a whole number")
-    if not 1 <= run.epochs <= MAX_EPOCHS:
-        raise ClassroomError("bad_result", reason=f"epochs must be between 1 and {MAX_EPOCHS:,}")
+        raise ClassroomError("bad_result", reason=Reason("run_type"))
+    if (
+        isinstance(run.epochs, bool)
+        or not isinstance(run.epochs, numbers.Integral)
+        or not 1 <= run.epochs <= MAX_EPOCHS
+    ):
+        raise ClassroomError("bad_result", reason=Reason("run_epochs", {"limit": MAX_EPOCHS}))
     if (run.test_loss is None) != (run.test_accuracy is None):
-        raise ClassroomError("bad_result", reason="test loss and test accuracy go together")
+        raise ClassroomError("bad_result", reason=Reason("run_test_pair"))
     if isinstance(run.curve, str | bytes) or not isinstance(run.curve, Sequence):
-        raise ClassroomError("bad_result", reason="the loss curve must be a list of numbers")
-    curve = [_loss(value, "each point of the loss curve") for value in downsample(run.curve)]
+        raise ClassroomError("bad_result", reason=Reason("run_curve"))
+    curve = [_loss(value, "run_curve") for value in downsample(run.curve)]
     return RunResult(
         settings=clean_settings(run.settings),
-        train_loss=_loss(run.train_loss, "train loss"),
-        train_accuracy=_accuracy(run.train_accuracy, "train accuracy"),
-        test_loss=None if run.test_loss is None else _loss(run.test_loss, "test loss"),
-        test_accuracy=None if run.test_accuracy is None else _accuracy(run.test_accuracy, "test accuracy"),
+        train_loss=_loss(run.train_loss, "train_loss"),
+        train_accuracy=_accuracy(run.train_accuracy, "train_accuracy"),
+        test_loss=None if run.test_loss is None else _loss(run.test_loss, "test_loss"),
+        test_accuracy=None if run.test_accuracy is None else _accuracy(run.test_accuracy, "test_accuracy"),
         epochs=int(run.epochs),
         curve=tuple(curve),
     )

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
-from core.corpus import Row
-from core.limits import LIMITS
+from core.corpus import Problem, Row
+from core.limits import LIMITS, LimitExceeded
 
 # ---------------------------------------------------------------- limits
 
@@ -28,12 +28,67 @@ MAX_SETTING_CHARS = 200  # characters of one setting's name or text value
 # more; a room keeps its corpus for hours, and `MAX_ROOMS` of them share one small container.
 MAX_CORPUS_CHARS = 2_000_000
 ROOM_IDLE_SECONDS = 6 * 60 * 60  # a room expires after this long without a change
+# A room nobody has joined and nothing was published to expires this long after it opened.
+# Opening a room needs no key, so `MAX_ROOMS` empty rooms would otherwise lock every instructor
+# out for `ROOM_IDLE_SECONDS`; now for half an hour at most. An instructor who opens a room
+# before a workshop keeps it by publishing (preparing the room) or by the first participant
+# joining, which in a workshop happens within minutes of the code going on the projector.
+UNUSED_ROOM_SECONDS = 30 * 60
 INSTRUCTOR_SECRET_BYTES = 32  # secrets.token_urlsafe: 43 characters
 PARTICIPANT_SECRET_BYTES = 24
 
 
+# Why a value was refused, in English; the UI shows them translated (`classroom.reason.CODE`).
+REASON_TEXT = {
+    "challenge_type": "a challenge is a target accuracy and a most epochs",
+    "challenge_target": "the target accuracy must be a number above 0 and at most 1",
+    "challenge_epochs": "the most epochs must be a whole number from 1 to {limit}",
+    "settings_type": "settings must be a mapping of names to values",
+    "settings_count": "at most {limit} settings, found {found}",
+    "setting_name": "a setting's name is text of 1 to {limit} characters",
+    "setting_value": "setting {name!r} must be a finite number, text, true/false or empty",
+    "setting_text": "the text of setting {name!r} has at most {limit} characters",
+    "run_type": "a run result is needed",
+    "run_epochs": "epochs must be a whole number from 1 to {limit}",
+    "run_test_pair": "test loss and test accuracy go together",
+    "run_curve": "the loss curve must be a list of finite numbers, none below 0",
+    "train_loss": "the training loss must be a finite number, not below 0",
+    "test_loss": "the test loss must be a finite number, not below 0",
+    "train_accuracy": "the training accuracy must be a number from 0 to 1",
+    "test_accuracy": "the test accuracy must be a number from 0 to 1",
+    "corpus_rows": "every row needs a text, a label and a split",
+    "corpus_chars": "{found} characters (the limit is {limit})",
+}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a value was refused: `code` names it in `REASON_TEXT`, `values` fill its text."""
+
+    code: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def message(self) -> str:
+        return REASON_TEXT[self.code].format(**self.values)
+
+
+# A refusal's `reason` detail: a room's own reason, a corpus problem, or the corpus sizes over
+# their limits. Each kind has a `message()` in English and its translations in the UI.
+Why = Reason | Problem | LimitExceeded | tuple[LimitExceeded, ...]
+
+
+def _detail_text(value: object) -> object:
+    if isinstance(value, tuple):
+        return "; ".join(str(_detail_text(item)) for item in value)
+    return value.message() if isinstance(value, Reason | Problem | LimitExceeded) else value
+
+
 class ClassroomError(ValueError):
-    """Why a classroom operation was refused: `code` names the reason, `details` fill its message."""
+    """Why a classroom operation was refused: `code` names the reason, `details` fill its message.
+
+    Refusals of a value carry a `reason` detail (a `Why`), so the UI can say what was wrong in
+    the reader's language.
+    """
 
     MESSAGES = {
         "no_room": "no open room has this code; it may have been closed or expired",
@@ -55,7 +110,7 @@ class ClassroomError(ValueError):
     }
 
     def __init__(self, code: str, **details: object) -> None:
-        super().__init__(self.MESSAGES[code].format(**details))
+        super().__init__(self.MESSAGES[code].format(**{name: _detail_text(value) for name, value in details.items()}))
         self.code = code
         self.details = details
 
@@ -65,13 +120,11 @@ class ClassroomError(ValueError):
 Setting = str | int | float | bool | None
 
 
-def _number(value: object, name: str, code: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ClassroomError(code, reason=f"{name} must be a number")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ClassroomError(code, reason=f"{name} must be finite")
-    return number
+def _number(value: object, code: str, reason: Reason) -> float:
+    """`value` as a finite float, or ClassroomError(code) for `reason`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+        raise ClassroomError(code, reason=reason)
+    return float(value)
 
 
 @dataclass(frozen=True)
@@ -82,13 +135,15 @@ class Challenge:
     max_epochs: int
 
     def __post_init__(self) -> None:
-        target = _number(self.target_accuracy, "target_accuracy", "bad_challenge")
+        target = _number(self.target_accuracy, "bad_challenge", Reason("challenge_target"))
         if not 0.0 < target <= 1.0:
-            raise ClassroomError("bad_challenge", reason="the target accuracy must be above 0 and at most 1")
-        if isinstance(self.max_epochs, bool) or not isinstance(self.max_epochs, numbers.Integral):
-            raise ClassroomError("bad_challenge", reason="the most epochs must be a whole number")
-        if not 1 <= self.max_epochs <= MAX_EPOCHS:
-            raise ClassroomError("bad_challenge", reason=f"the most epochs must be between 1 and {MAX_EPOCHS:,}")
+            raise ClassroomError("bad_challenge", reason=Reason("challenge_target"))
+        if (
+            isinstance(self.max_epochs, bool)
+            or not isinstance(self.max_epochs, numbers.Integral)
+            or not 1 <= self.max_epochs <= MAX_EPOCHS
+        ):
+            raise ClassroomError("bad_challenge", reason=Reason("challenge_epochs", {"limit": MAX_EPOCHS}))
         object.__setattr__(self, "target_accuracy", target)
         object.__setattr__(self, "max_epochs", int(self.max_epochs))
 
@@ -215,9 +270,9 @@ class ParticipantView:
 class RoomStore(Protocol):
     """Rooms and their entries. Every method raises `ClassroomError` when it refuses."""
 
-    def open_room(self) -> OpenedRoom: ...
+    def open_room(self, owner: str | None = None) -> OpenedRoom: ...
 
-    def join(self, code: str, nickname: str) -> Participant: ...
+    def join(self, code: str, nickname: str, seat: str | None = None) -> Participant: ...
 
     def publish(
         self,

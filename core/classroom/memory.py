@@ -33,6 +33,7 @@ from core.classroom.contract import (
     ROOM_CODE_ALPHABET,
     ROOM_CODE_LENGTH,
     ROOM_IDLE_SECONDS,
+    UNUSED_ROOM_SECONDS,
     Board,
     Challenge,
     ClassroomError,
@@ -41,6 +42,7 @@ from core.classroom.contract import (
     Participant,
     ParticipantView,
     Publication,
+    Reason,
     RunResult,
     Setting,
 )
@@ -70,6 +72,8 @@ class _Room:
     code: str
     secret: str
     last_change: float
+    owner: str | None = None  # who opened it (a session's key), if they said
+    used: bool = False  # someone has joined, or the instructor has published
     publication: Publication = field(default_factory=Publication)
     members: dict[int, _Member] = field(default_factory=dict)
     nickname_keys: set[str] = field(default_factory=set)
@@ -99,7 +103,9 @@ class MemoryRoomStore:
 
     def _drop_expired(self) -> None:
         now = self._now()
-        for code in [code for code, room in self._rooms.items() if now - room.last_change >= ROOM_IDLE_SECONDS]:
+        # A room never used goes soon after it opened, so empty rooms cannot hold the store full for hours.
+        lifetimes = {False: UNUSED_ROOM_SECONDS, True: ROOM_IDLE_SECONDS}
+        for code in [code for code, room in self._rooms.items() if now - room.last_change >= lifetimes[room.used]]:
             del self._rooms[code]
 
     def _room(self, code: object) -> _Room:
@@ -115,10 +121,15 @@ class MemoryRoomStore:
             raise ClassroomError("not_instructor")
         return room
 
-    def _member(self, room: _Room, token: object) -> _Member:
+    def _seat(self, room: _Room, token: object) -> _Member | None:
+        """The participant `token` belongs to in `room`, or None."""
         member_id, _, secret = token.partition(".") if isinstance(token, str) else ("", "", "")
         member = room.members.get(int(member_id)) if member_id.isdecimal() and len(member_id) < 10 else None
-        if member is None or not secret_matches(secret, member.secret):
+        return member if member is not None and secret_matches(secret, member.secret) else None
+
+    def _member(self, room: _Room, token: object) -> _Member:
+        member = self._seat(room, token)
+        if member is None:
             raise ClassroomError("not_participant")
         return member
 
@@ -130,22 +141,38 @@ class MemoryRoomStore:
 
     # -- the interface
 
-    def open_room(self) -> OpenedRoom:
+    def open_room(self, owner: str | None = None) -> OpenedRoom:
+        """A new room. `owner` (a session's own key) holds one room at most: its earlier room is closed."""
         with self._lock:
             self._drop_expired()
+            # Rooms need no key to open, so one session cannot take more than one place of
+            # `max_rooms`: its new room replaces the one it had (which is deleted, as by closing it).
+            if owner is not None:
+                for old in [code for code, room in self._rooms.items() if room.owner == owner]:
+                    del self._rooms[old]
             if len(self._rooms) >= self._max_rooms:
                 raise ClassroomError("too_many_rooms", limit=self._max_rooms)
-            room = _Room(self._new_code(), secrets.token_urlsafe(INSTRUCTOR_SECRET_BYTES), self._now())
+            room = _Room(self._new_code(), secrets.token_urlsafe(INSTRUCTOR_SECRET_BYTES), self._now(), owner)
             self._rooms[room.code] = room
             return OpenedRoom(room.code, room.secret)
 
-    def join(self, code: str, nickname: str) -> Participant:
+    def join(self, code: str, nickname: str, seat: str | None = None) -> Participant:
+        """A seat in the room under `nickname`.
+
+        `seat` is a token this session held in the room before (it left): joining again under
+        the same nickname gives that seat back, runs left included, rather than taking another
+        of the room's `MAX_PARTICIPANTS` (and the nickname would be refused as taken anyway).
+        """
         nickname = clean_nickname(nickname)
         with self._lock:
             room = self._room(code)
+            key = nickname_key(nickname)
+            member = self._seat(room, seat)
+            if member is not None and nickname_key(member.nickname) == key:
+                room.last_change = self._now()
+                return Participant(member.id, member.nickname, seat)
             if len(room.members) >= MAX_PARTICIPANTS:
                 raise ClassroomError("room_full", limit=MAX_PARTICIPANTS)
-            key = nickname_key(nickname)
             if key in room.nickname_keys:
                 raise ClassroomError("nickname_taken")
             member = _Member(room.next_member, nickname, secrets.token_urlsafe(PARTICIPANT_SECRET_BYTES))
@@ -153,6 +180,7 @@ class MemoryRoomStore:
             room.members[member.id] = member
             room.nickname_keys.add(key)
             room.last_change = self._now()
+            room.used = True
             return Participant(member.id, member.nickname, f"{member.id}.{member.secret}")
 
     def publish(
@@ -169,11 +197,12 @@ class MemoryRoomStore:
         rows = None if corpus is None else clean_corpus(corpus)  # outside the lock: counting takes time
         cleaned = clean_settings(settings)
         if challenge is not None and not isinstance(challenge, Challenge):
-            raise ClassroomError("bad_challenge", reason="a challenge is a target accuracy and a most epochs")
+            raise ClassroomError("bad_challenge", reason=Reason("challenge_type"))
         with self._lock:
             room = self._instructor_room(code, secret)  # it may have been closed meanwhile
             room.publication = Publication(room.publication.version + 1, rows, cleaned, challenge)
             room.last_change = self._now()
+            room.used = True
             return room.publication
 
     # Views copy what they need under the lock and rank it outside: every session of the server

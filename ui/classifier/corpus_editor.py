@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.corpus import SPLITS, Problem
+from core.corpus import SPLITS
 from core.corpus_csv import rows_from_csv, rows_to_csv
 from core.limits import TooLarge
 from core.presets import PRESETS
 from ui.classifier import state, suggestion
 from ui.classroom import in_classifier
+from ui.corpus_problems import problem_text
 from ui.guard import keep_state_on_failure, show_failure
 from ui.limits import limit_text, show_refused
 from ui.markup import plain
@@ -63,15 +64,6 @@ def load_upload(name: str, data: bytes) -> None:
         st.session_state[state.NOTICE] = t("classifier.corpus.uploaded", count=len(rows))
     # A fresh uploader, so the same file is not read again on the next rerun.
     st.session_state[UPLOAD_VERSION] += 1
-
-
-def problem_text(problem: Problem) -> str:
-    """One problem, translated, with any user text in it escaped."""
-    detail = plain(problem.detail)
-    message = t(f"classifier.problem.{problem.code}", detail=detail)
-    if problem.row is None:
-        return message
-    return t("classifier.problem.row", row=problem.row, message=message)
 
 
 def render_problems() -> None:

@@ -127,7 +127,7 @@ def render_charts(board: Board) -> None:
 def render_settings(board: Board) -> None:
     st.subheader(t("classroom.best.title"), anchor=False)
     if board.best_settings is not None:
-        st.caption(t("classroom.best.top", settings=texts.settings_text(board.best_settings)))
+        st.caption(t("classroom.best.top", settings=texts.settings_markup(board.best_settings)))
     if not board.by_setting:
         st.caption(t("classroom.best.same"))
         return

@@ -98,7 +98,7 @@ def render_publish() -> None:
             persist_state="session",
         )
         st.checkbox(
-            t("classroom.publish.settings", settings=texts.settings_text(bridge.current_settings())),
+            t("classroom.publish.settings", settings=texts.settings_markup(bridge.current_settings())),
             key=PUBLISH_SETTINGS,
             value=True,
             persist_state="session",

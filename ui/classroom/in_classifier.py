@@ -63,7 +63,7 @@ def render_room_panel() -> None:
                 icon=":material/tune:",
                 on_click=seat.apply_settings,
                 kwargs={"notify": True},
-                help=texts.settings_text(publication.settings),
+                help=texts.settings_markup(publication.settings),
                 width="stretch",
             )
         if not bridge.can_submit(run):

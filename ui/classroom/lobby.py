@@ -16,8 +16,9 @@ LINK_SEEN = "classroom.join.link_seen"  # the code of the last link that filled 
 
 def _join() -> None:
     code = st.session_state.get(CODE, "")
+    seat = session.seat_left_in(normalize_code(code))  # back under the same nickname: the same seat
     try:
-        participant = session.room_store().join(code, st.session_state.get(NICKNAME, ""))
+        participant = session.room_store().join(code, st.session_state.get(NICKNAME, ""), seat)
     except ClassroomError as error:
         session.refuse("join", error)  # the fields keep what was typed
         return
@@ -27,7 +28,7 @@ def _join() -> None:
 
 def _open_room() -> None:
     try:
-        room = session.room_store().open_room()
+        room = session.room_store().open_room(owner=session.owner())
     except ClassroomError as error:
         session.refuse("open", error)
         return

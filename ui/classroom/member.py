@@ -48,7 +48,7 @@ def render_publication(publication: Publication) -> None:
             if not publication.settings:
                 st.caption(t("classroom.member.no_settings"))
             else:
-                st.caption(texts.settings_text(publication.settings))
+                st.caption(texts.settings_markup(publication.settings))
                 st.button(
                     t("classroom.member.apply_settings"),
                     key="classroom.member.apply_settings",

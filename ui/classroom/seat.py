@@ -82,8 +82,7 @@ def submit() -> None:
 
 def leave() -> None:
     """Callback: this session leaves its room; the runs it submitted stay on the board."""
-    membership = session.joined()
-    session.forget_joined()
+    membership = session.leave()
     st.session_state.pop(SUBMITTED, None)
     if membership is not None:
         session.notify("info", t("classroom.left", code=membership.code))

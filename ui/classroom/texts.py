@@ -9,6 +9,7 @@ from core.optimizers import OPTIMIZERS
 from core.training import UPDATE_MODES
 from ui.classifier import state
 from ui.classroom.bridge import FLAGS
+from ui.markup import plain
 from ui.text import t
 
 
@@ -60,3 +61,12 @@ def settings_text(settings: Mapping[str, Setting]) -> str:
         if flag in settings and settings[flag] != getattr(defaults, flag):
             parts.append(t(f"classroom.setting.{flag}") + " " + value_text(flag, settings[flag]))
     return " · ".join(str(part) for part in parts)
+
+
+def settings_markup(settings: Mapping[str, Setting]) -> str:
+    """`settings_text` for formatted text (captions, labels, help), escaped.
+
+    A room stores any text as a setting's value; whoever published it, it shows literally.
+    Tables and charts take `settings_text` itself.
+    """
+    return plain(settings_text(settings))
