@@ -77,8 +77,39 @@ def test_csv_over_the_row_limit_is_counted_not_kept():
     assert len(rows_from_csv(data, Limits(rows=25))) == 25
 
 
-def test_the_real_limits_fit_a_workshop_corpus():
-    from core.presets import PRESETS
+def _words(count: int, prefix: str = "w") -> str:
+    return " ".join(f"{prefix}{i}" for i in range(count))
 
-    assert corpus_over_limits(PRESETS["multilingual"]) == []
-    assert LIMITS.labels == 10
+
+def at_the_real_limit(name: str, extra: int = 0) -> list[Row]:
+    """A corpus exactly at LIMITS' `name` (plus `extra`), and within every other limit."""
+    pair = [Row("a", "X"), Row("b", "Y")]
+    if name == "rows":
+        return [Row(f"s{i}", "XY"[i % 2]) for i in range(LIMITS.rows + extra)]
+    if name == "words":  # the two rows of `pair` hold 2 of them
+        per_row = LIMITS.words_per_row
+        full, rest = divmod(LIMITS.words - 2 + extra, per_row)
+        return pair + [Row(_words(per_row, f"r{r}_"), "X") for r in range(full)] + [Row(_words(rest, "last"), "Y")]
+    if name == "words_per_row":
+        return pair + [Row(_words(LIMITS.words_per_row + extra), "X")]
+    if name == "tokens":  # the two rows of `pair` hold 2 of them
+        rows = [Row("x " * LIMITS.words_per_row, "X") for _ in range((LIMITS.tokens - 2) // LIMITS.words_per_row)]
+        return pair + rows + [Row("y " * ((LIMITS.tokens - 2) % LIMITS.words_per_row + extra), "Y")]
+    return [Row(f"s{i}", f"L{i}") for i in range(LIMITS.labels + extra)]
+
+
+@pytest.mark.parametrize("name", ["rows", "words", "words_per_row", "tokens", "labels"])
+def test_the_real_limits_pass_a_corpus_at_each_and_refuse_one_more(name):
+    assert corpus_over_limits(at_the_real_limit(name)) == []
+    (item,) = corpus_over_limits(at_the_real_limit(name, extra=1))
+    assert (item.name, item.limit, item.found) == (name, getattr(LIMITS, name), getattr(LIMITS, name) + 1)
+
+
+def test_the_workshop_corpora_fit_the_real_limits_with_the_tutorial_settings():
+    from core.presets import PRESETS
+    from core.training import TrainConfig
+
+    for rows in PRESETS.values():
+        assert corpus_over_limits(rows) == []
+        training = sum(row.split == "train" for row in rows)
+        assert work_over_limit(TrainConfig().epochs, training) is None
