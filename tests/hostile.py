@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import math
 import pickle
 import zipfile
 from pathlib import Path
 
 import torch
+
+from core.limits import LIMITS
 
 # Strings that would become markup somewhere if user text were not escaped. Each holds the
 # marker "pwn" so a test can find where it is shown.
@@ -29,22 +32,31 @@ HOSTILE_STRINGS: tuple[str, ...] = (
     "&lt;pwn15&gt; &amp; \\*",
 )
 
-# One token each, so a hostile word survives whitespace tokenisation intact.
-HOSTILE_WORDS: tuple[str, ...] = tuple(text for text in HOSTILE_STRINGS if len(text.split()) == 1)
+# Every word of the hostile strings, as whitespace tokenisation splits them: a one-token string
+# is a word whole, and the others leave words such as "https://example.org" or ":smile:".
+HOSTILE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for text in HOSTILE_STRINGS for word in text.split()))
 
 
-def hostile_corpus_rows() -> list[dict[str, str]]:
-    """A valid corpus whose labels and words are hostile strings (two labels, one test row each)."""
-    first, second = "[pwn1](https://example.org)", "$\\href{https://example.org}{pwn7}$"
-    words = " ".join(HOSTILE_WORDS)
-    return [
-        {"text": f"me gusta {words}", "label": first, "split": "train"},
-        {"text": "Give it to me **pwn3**", "label": second, "split": "train"},
-        {"text": f"No creo que sea {words}", "label": first, "split": "train"},
-        {"text": "No it is not a good idea ![pwn2](https://example.org/p.png)", "label": second, "split": "train"},
-        {"text": f"Yo creo que si {words}", "label": first, "split": "test"},
-        {"text": "it is lost on me **pwn3**", "label": second, "split": "test"},
-    ]
+def hostile_label_groups() -> tuple[tuple[str, ...], ...]:
+    """Every hostile string in as few groups as the label limit allows: each group is one corpus's labels."""
+    count = math.ceil(len(HOSTILE_STRINGS) / LIMITS.labels)
+    return tuple(HOSTILE_STRINGS[start::count] for start in range(count))
+
+
+def hostile_corpus_rows(labels: tuple[str, ...]) -> list[dict[str, str]]:
+    """A valid corpus whose labels are `labels` and whose words are theirs.
+
+    Each label's sentences hold the label's own text and words no other label has, so training
+    learns to predict a label from its text: every hostile label is shown as a prediction too.
+    """
+    rows = []
+    for label in labels:
+        rows += [
+            {"text": label, "label": label, "split": "train"},
+            {"text": f"me gusta {label}", "label": label, "split": "train"},
+            {"text": f"{label} no", "label": label, "split": "test"},
+        ]
+    return rows
 
 
 def _saved(value: object) -> bytes:
