@@ -10,6 +10,7 @@ from pathlib import Path
 
 import torch
 
+from core.corpus import Row
 from core.limits import LIMITS
 
 # Strings that would become markup somewhere if user text were not escaped. Each holds the
@@ -57,6 +58,40 @@ def hostile_corpus_rows(labels: tuple[str, ...]) -> list[dict[str, str]]:
             {"text": f"{label} no", "label": label, "split": "test"},
         ]
     return rows
+
+
+# The limits on a corpus's size (core.limits), each one a corpus can be built at.
+SIZE_LIMITS: tuple[str, ...] = ("rows", "words", "words_per_row", "tokens", "labels")
+
+
+def _words(count: int, prefix: str) -> str:
+    return " ".join(f"{prefix}{i}" for i in range(count))
+
+
+def corpus_at_limit(name: str, extra: int = 0) -> list[Row]:
+    """A valid corpus exactly at the limit `name` of LIMITS, plus `extra`, and within every other limit.
+
+    Short words keep the file small: the corpus at the row limit is under 1 MB of CSV.
+    """
+    pair = [Row("a", "X"), Row("b", "Y")]
+    if name == "rows":  # the word "x" or "y" tells the label; every tenth sentence is for testing
+        labels = "XY"
+        return [
+            Row(f"s{i} {labels[i % 2].lower()}", labels[i % 2], "test" if i % 10 == 9 else "train")
+            for i in range(LIMITS.rows + extra)
+        ]
+    if name == "words":  # the two rows of `pair` hold 2 of them
+        per_row = LIMITS.words_per_row
+        full, rest = divmod(LIMITS.words - 2 + extra, per_row)
+        return pair + [Row(_words(per_row, f"r{r}_"), "XY"[r % 2]) for r in range(full)] + [Row(_words(rest, "z"), "Y")]
+    if name == "words_per_row":
+        return pair + [Row(_words(LIMITS.words_per_row + extra, "w"), "X")]
+    if name == "tokens":  # the two rows of `pair` hold 2 of them
+        full, rest = divmod(LIMITS.tokens - 2 + extra, LIMITS.words_per_row)
+        return pair + [Row("x " * LIMITS.words_per_row, "X") for _ in range(full)] + [Row("y " * rest, "Y")]
+    if name == "labels":
+        return [Row(f"s{i}", f"L{i}") for i in range(LIMITS.labels + extra)]
+    raise ValueError(f"no size limit called {name!r}")
 
 
 def _saved(value: object) -> bytes:

@@ -14,7 +14,9 @@ from tests.conftest import assert_clean, open_page
 from tests.hostile import (
     HOSTILE_STRINGS,
     HOSTILE_WORDS,
+    SIZE_LIMITS,
     bad_weight_files,
+    corpus_at_limit,
     hostile_corpus_rows,
     hostile_label_groups,
 )
@@ -250,21 +252,7 @@ def _csv(rows: list[Row]) -> bytes:
 
 def over_limit_files() -> dict[str, bytes]:
     """One CSV over each size limit, each otherwise a valid corpus."""
-    base = [Row("a b", "X"), Row("c d", "Y")]
-    many_words = " ".join(f"w{i}" for i in range(LIMITS.words_per_row))
-    return {
-        "rows": _csv(base + [Row(f"s{i}", "X") for i in range(LIMITS.rows)]),
-        "words": _csv(
-            base
-            + [
-                Row(" ".join(f"w{r}_{i}" for i in range(LIMITS.words_per_row)), "X")
-                for r in range(LIMITS.words // LIMITS.words_per_row + 1)
-            ]
-        ),
-        "words_per_row": _csv(base + [Row(many_words + " one_more", "Y")]),
-        "tokens": _csv(base + [Row("x " * LIMITS.words_per_row, "X") for _ in range(LIMITS.tokens // 1000 + 1)]),
-        "labels": _csv([Row(f"s{i}", f"L{i}") for i in range(LIMITS.labels + 1)]),
-    }
+    return {name: _csv(corpus_at_limit(name, extra=1)) for name in SIZE_LIMITS}
 
 
 @pytest.mark.parametrize("limit", sorted(over_limit_files()))

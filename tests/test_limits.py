@@ -5,6 +5,7 @@ import pytest
 from core.corpus import Row
 from core.corpus_csv import rows_from_csv, rows_to_csv
 from core.limits import LIMITS, Limits, TooLarge, check_corpus, corpus_over_limits, work_over_limit
+from tests.hostile import SIZE_LIMITS, corpus_at_limit
 
 SMALL = Limits(rows=10, words=8, words_per_row=4, tokens=20, labels=2, work=100)
 
@@ -77,31 +78,10 @@ def test_csv_over_the_row_limit_is_counted_not_kept():
     assert len(rows_from_csv(data, Limits(rows=25))) == 25
 
 
-def _words(count: int, prefix: str = "w") -> str:
-    return " ".join(f"{prefix}{i}" for i in range(count))
-
-
-def at_the_real_limit(name: str, extra: int = 0) -> list[Row]:
-    """A corpus exactly at LIMITS' `name` (plus `extra`), and within every other limit."""
-    pair = [Row("a", "X"), Row("b", "Y")]
-    if name == "rows":
-        return [Row(f"s{i}", "XY"[i % 2]) for i in range(LIMITS.rows + extra)]
-    if name == "words":  # the two rows of `pair` hold 2 of them
-        per_row = LIMITS.words_per_row
-        full, rest = divmod(LIMITS.words - 2 + extra, per_row)
-        return pair + [Row(_words(per_row, f"r{r}_"), "X") for r in range(full)] + [Row(_words(rest, "last"), "Y")]
-    if name == "words_per_row":
-        return pair + [Row(_words(LIMITS.words_per_row + extra), "X")]
-    if name == "tokens":  # the two rows of `pair` hold 2 of them
-        rows = [Row("x " * LIMITS.words_per_row, "X") for _ in range((LIMITS.tokens - 2) // LIMITS.words_per_row)]
-        return pair + rows + [Row("y " * ((LIMITS.tokens - 2) % LIMITS.words_per_row + extra), "Y")]
-    return [Row(f"s{i}", f"L{i}") for i in range(LIMITS.labels + extra)]
-
-
-@pytest.mark.parametrize("name", ["rows", "words", "words_per_row", "tokens", "labels"])
+@pytest.mark.parametrize("name", SIZE_LIMITS)
 def test_the_real_limits_pass_a_corpus_at_each_and_refuse_one_more(name):
-    assert corpus_over_limits(at_the_real_limit(name)) == []
-    (item,) = corpus_over_limits(at_the_real_limit(name, extra=1))
+    assert corpus_over_limits(corpus_at_limit(name)) == []
+    (item,) = corpus_over_limits(corpus_at_limit(name, extra=1))
     assert (item.name, item.limit, item.found) == (name, getattr(LIMITS, name), getattr(LIMITS, name) + 1)
 
 
