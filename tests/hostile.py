@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
+import math
 import pickle
 import zipfile
 from pathlib import Path
 
 import torch
+
+from core.corpus import Row
+from core.limits import LIMITS
 
 # Strings that would become markup somewhere if user text were not escaped. Each holds the
 # marker "pwn" so a test can find where it is shown.
@@ -29,22 +33,65 @@ HOSTILE_STRINGS: tuple[str, ...] = (
     "&lt;pwn15&gt; &amp; \\*",
 )
 
-# One token each, so a hostile word survives whitespace tokenisation intact.
-HOSTILE_WORDS: tuple[str, ...] = tuple(text for text in HOSTILE_STRINGS if len(text.split()) == 1)
+# Every word of the hostile strings, as whitespace tokenisation splits them: a one-token string
+# is a word whole, and the others leave words such as "https://example.org" or ":smile:".
+HOSTILE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(word for text in HOSTILE_STRINGS for word in text.split()))
 
 
-def hostile_corpus_rows() -> list[dict[str, str]]:
-    """A valid corpus whose labels and words are hostile strings (two labels, one test row each)."""
-    first, second = "[pwn1](https://example.org)", "$\\href{https://example.org}{pwn7}$"
-    words = " ".join(HOSTILE_WORDS)
-    return [
-        {"text": f"me gusta {words}", "label": first, "split": "train"},
-        {"text": "Give it to me **pwn3**", "label": second, "split": "train"},
-        {"text": f"No creo que sea {words}", "label": first, "split": "train"},
-        {"text": "No it is not a good idea ![pwn2](https://example.org/p.png)", "label": second, "split": "train"},
-        {"text": f"Yo creo que si {words}", "label": first, "split": "test"},
-        {"text": "it is lost on me **pwn3**", "label": second, "split": "test"},
-    ]
+def hostile_label_groups() -> tuple[tuple[str, ...], ...]:
+    """Every hostile string in as few groups as the label limit allows: each group is one corpus's labels."""
+    count = math.ceil(len(HOSTILE_STRINGS) / LIMITS.labels)
+    return tuple(HOSTILE_STRINGS[start::count] for start in range(count))
+
+
+def hostile_corpus_rows(labels: tuple[str, ...]) -> list[dict[str, str]]:
+    """A valid corpus whose labels are `labels` and whose words are theirs.
+
+    Each label's sentences hold the label's own text and words no other label has, so training
+    learns to predict a label from its text: every hostile label is shown as a prediction too.
+    """
+    rows = []
+    for label in labels:
+        rows += [
+            {"text": label, "label": label, "split": "train"},
+            {"text": f"me gusta {label}", "label": label, "split": "train"},
+            {"text": f"{label} no", "label": label, "split": "test"},
+        ]
+    return rows
+
+
+# The limits on a corpus's size (core.limits), each one a corpus can be built at.
+SIZE_LIMITS: tuple[str, ...] = ("rows", "words", "words_per_row", "tokens", "labels")
+
+
+def _words(count: int, prefix: str) -> str:
+    return " ".join(f"{prefix}{i}" for i in range(count))
+
+
+def corpus_at_limit(name: str, extra: int = 0) -> list[Row]:
+    """A valid corpus exactly at the limit `name` of LIMITS, plus `extra`, and within every other limit.
+
+    Short words keep the file small: the corpus at the row limit is under 1 MB of CSV.
+    """
+    pair = [Row("a", "X"), Row("b", "Y")]
+    if name == "rows":  # the word "x" or "y" tells the label; every tenth sentence is for testing
+        labels = "XY"
+        return [
+            Row(f"s{i} {labels[i % 2].lower()}", labels[i % 2], "test" if i % 10 == 9 else "train")
+            for i in range(LIMITS.rows + extra)
+        ]
+    if name == "words":  # the two rows of `pair` hold 2 of them
+        per_row = LIMITS.words_per_row
+        full, rest = divmod(LIMITS.words - 2 + extra, per_row)
+        return pair + [Row(_words(per_row, f"r{r}_"), "XY"[r % 2]) for r in range(full)] + [Row(_words(rest, "z"), "Y")]
+    if name == "words_per_row":
+        return pair + [Row(_words(LIMITS.words_per_row + extra, "w"), "X")]
+    if name == "tokens":  # the two rows of `pair` hold 2 of them
+        full, rest = divmod(LIMITS.tokens - 2 + extra, LIMITS.words_per_row)
+        return pair + [Row("x " * LIMITS.words_per_row, "X") for _ in range(full)] + [Row("y " * rest, "Y")]
+    if name == "labels":
+        return [Row(f"s{i}", f"L{i}") for i in range(LIMITS.labels + extra)]
+    raise ValueError(f"no size limit called {name!r}")
 
 
 def _saved(value: object) -> bytes:

@@ -5,6 +5,7 @@ import pytest
 from core.corpus import Row
 from core.corpus_csv import rows_from_csv, rows_to_csv
 from core.limits import LIMITS, Limits, TooLarge, check_corpus, corpus_over_limits, work_over_limit
+from tests.hostile import SIZE_LIMITS, corpus_at_limit
 
 SMALL = Limits(rows=10, words=8, words_per_row=4, tokens=20, labels=2, work=100)
 
@@ -77,8 +78,18 @@ def test_csv_over_the_row_limit_is_counted_not_kept():
     assert len(rows_from_csv(data, Limits(rows=25))) == 25
 
 
-def test_the_real_limits_fit_a_workshop_corpus():
-    from core.presets import PRESETS
+@pytest.mark.parametrize("name", SIZE_LIMITS)
+def test_the_real_limits_pass_a_corpus_at_each_and_refuse_one_more(name):
+    assert corpus_over_limits(corpus_at_limit(name)) == []
+    (item,) = corpus_over_limits(corpus_at_limit(name, extra=1))
+    assert (item.name, item.limit, item.found) == (name, getattr(LIMITS, name), getattr(LIMITS, name) + 1)
 
-    assert corpus_over_limits(PRESETS["multilingual"]) == []
-    assert LIMITS.labels == 10
+
+def test_the_workshop_corpora_fit_the_real_limits_with_the_tutorial_settings():
+    from core.presets import PRESETS
+    from core.training import TrainConfig
+
+    for rows in PRESETS.values():
+        assert corpus_over_limits(rows) == []
+        training = sum(row.split == "train" for row in rows)
+        assert work_over_limit(TrainConfig().epochs, training) is None

@@ -22,6 +22,19 @@ def test_half_precision_is_widened_to_float32():
     torch.testing.assert_close(loaded_weight, weight.float())
 
 
+# What each refusal of a (2 x 5) model's file must say: the check it failed, and what it found.
+SAYS = {
+    "not_readable": "not a weights file saved by this app: ",
+    "too_large": "the file unpacks to 209,715,200 bytes",
+    "no_tensors": "the file holds no 'weight' and 'bias' tensors",
+    "not_dense": "'weight' is a sparse_coo tensor; only dense tensors",
+    "not_cpu": "'weight' is on the meta device; only CPU tensors",
+    "not_float": "'weight' holds int64 numbers; floating-point numbers are needed",
+    "wrong_shape": "'weight' has shape (3, 5); this corpus needs (2, 5)",
+    "not_finite": "'weight' holds NaN or infinite values",
+}
+
+
 @pytest.mark.parametrize("kind", sorted(bad_weight_files(2, 5)))
 def test_every_bad_file_is_refused_with_the_check_it_failed(kind, tmp_path):
     marker = tmp_path / "marker.txt"
@@ -29,7 +42,7 @@ def test_every_bad_file_is_refused_with_the_check_it_failed(kind, tmp_path):
     with pytest.raises(WeightsFileError) as caught:
         weights_from_bytes(data, 2, 5)
     assert caught.value.code == code
-    assert str(caught.value)  # a message for the caption
+    assert SAYS[code] in str(caught.value)  # the message the caption shows names the check
     assert not marker.exists()
 
 
