@@ -89,6 +89,16 @@ def test_the_spread_leaves_out_runs_without_a_test_accuracy_and_never_jiggles():
     assert len(accuracy_spread_chart(entries, None, {}).to_dict()["layer"]) == 2
 
 
+def errors_raised(attempts) -> list[ClassroomError]:
+    """The error each attempt raises; an attempt that raises none fails the test."""
+    found = []
+    for attempt in attempts:
+        with pytest.raises(ClassroomError) as raised:
+            attempt()
+        found.append(raised.value)
+    return found
+
+
 @pytest.fixture(scope="module")
 def finished_run() -> Run:
     data = prepare(list(TUTORIAL_CORPUS))
@@ -162,12 +172,7 @@ def refusals() -> list[ClassroomError]:
         lambda: store.publish(room.code, room.secret, corpus=[Row("x" * (MAX_CORPUS_CHARS + 1), "A")]),
         lambda: Challenge(2.0, 10),
     ]
-    found = []
-    for attempt in attempts:
-        with pytest.raises(ClassroomError) as raised:
-            attempt()
-        found.append(raised.value)
-    return found
+    return errors_raised(attempts)
 
 
 def reason_keys(reason) -> list[tuple[str, dict]]:
@@ -232,12 +237,7 @@ def value_refusals() -> list[ClassroomError]:
         lambda: store.publish(room.code, room.secret, corpus=[Row(f"w{i}", f"L{i}") for i in range(LIMITS.labels + 1)]),
         lambda: store.publish(room.code, room.secret, corpus=[Row("a", "X"), Row("b", "X")]),
     ]
-    found = []
-    for attempt in attempts:
-        with pytest.raises(ClassroomError) as raised:
-            attempt()
-        found.append(raised.value)
-    return found
+    return errors_raised(attempts)
 
 
 def test_every_reason_a_value_is_refused_for_is_given_by_a_real_check():
