@@ -18,7 +18,7 @@ too many). Streamlit sums the entries' bytes per function and recomputes that at
 so the script reads the metrics whenever the page is idle and 5 s have passed: a reading that
 added one entry and evicted none gives that entry's size (marked *), one that added several
 their mean. "largest seen" is the largest of these, so an entry may be larger than it. With
-`--each-move` the script waits for a reading after every move (about four times as long), so a
+`--each-move` the script waits for a reading after every move (16 minutes here instead of 4), so a
 reading holds one move's entries. "at most" is the function's `max_entries` (read from the function
 object) times the largest seen.
 
