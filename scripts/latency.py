@@ -36,31 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.chromium import ARGS, IDLE, QUIET_MS  # noqa: E402
+from scripts.chromium import ARGS  # noqa: E402
 from scripts.server_process import serve  # noqa: E402
+from scripts.sliders import LESSON_PAGES, find_slider, labels_on, open_page, step_ms, watch_changes  # noqa: E402
 
-PAGES = ("affine-maps", "nonlinearities", "softmax", "objectives", "optimisation")
 TARGET_MS = 250  # issue 9: a slider step settles within this median
-SLIDERS = '[data-testid="stMain"] [data-testid="stSlider"]'
-
-# Records the time of every change to the page's main area (a fragment's rerun changes only its
-# own part; the app's script state does not move for it), from the first call on.
-WATCH = """() => {
-  window.__changes = [];
-  const main = document.querySelector('[data-testid="stMain"]');
-  new MutationObserver(() => window.__changes.push(performance.now()))
-    .observe(main, {attributes: true, childList: true, subtree: true, characterData: true});
-}"""
-# Milliseconds from `start` to the last change, once nothing has changed for QUIET_MS and the app's
-# script is not running; null until then.
-SETTLED = """([start, quiet]) => {
-  const after = window.__changes.filter((time) => time >= start);
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!after.length || app.getAttribute('data-test-script-state') !== 'notRunning') return null;
-  const last = after[after.length - 1];
-  if (performance.now() - last < quiet) return null;
-  return last - start;
-}"""
 
 
 @dataclass(frozen=True)
@@ -78,27 +58,6 @@ class Timing:
         return max(self.times) if self.times else None
 
 
-def step_ms(page, slider, key: str) -> float:
-    start = page.evaluate("() => performance.now()")
-    slider.press(key)
-    handle = page.wait_for_function(SETTLED, arg=[start, QUIET_MS], timeout=60_000, polling=50)
-    return float(handle.json_value())
-
-
-def open_page(browser, base: str, path: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto(f"{base}/{path}")
-    page.wait_for_selector("h1", timeout=120_000)
-    page.wait_for_selector(IDLE, timeout=120_000)
-    page.wait_for_timeout(1_000)  # charts draw after the run has ended
-    return page
-
-
-def labels_on(page) -> list[str]:
-    """The labels of the page's sliders, in page order."""
-    return [label.strip() for label in page.locator(f"{SLIDERS} [data-testid='stWidgetLabel']").all_inner_texts()]
-
-
 def slider_labels(browser, base: str, path: str) -> list[str]:
     page = open_page(browser, base, path)
     labels = labels_on(page)
@@ -109,20 +68,13 @@ def slider_labels(browser, base: str, path: str) -> list[str]:
 def measure_slider(browser, base: str, path: str, label: str, steps: int) -> Timing:
     """One slider, in a fresh tab (so another slider's moves do not change what this one redraws)."""
     page = open_page(browser, base, path)
-    labels: list[str] = []
-    for _ in range(20):  # a section drawn by a fragment may come a moment after the run has ended
-        labels = labels_on(page)
-        if label in labels:
-            break
-        page.wait_for_timeout(250)
+    slider = find_slider(page, label)
     times: tuple[float, ...] = ()
-    if label in labels:
-        slider = page.locator(SLIDERS).nth(labels.index(label)).locator('input[type="range"]')
-        if slider.is_visible():
-            page.evaluate(WATCH)
-            slider.focus()
-            step_ms(page, slider, "ArrowRight")  # a first step pays for anything loaded once
-            times = tuple(step_ms(page, slider, "ArrowLeft" if i % 2 else "ArrowRight") for i in range(steps))
+    if slider is not None:
+        watch_changes(page)
+        slider.focus()
+        step_ms(page, slider, "ArrowRight")  # a first step pays for anything loaded once
+        times = tuple(step_ms(page, slider, "ArrowLeft" if i % 2 else "ArrowRight") for i in range(steps))
     page.close()
     return Timing(path, label, times)
 
@@ -219,7 +171,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=6, help="timed steps per slider (after one untimed)")
-    parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES)
+    parser.add_argument("--pages", nargs="+", default=list(LESSON_PAGES), choices=LESSON_PAGES)
     parser.add_argument("--first-only", action="store_true", help="only the first slider of each page")
     parser.add_argument("--reference", metavar="REV", help="also measure the app at this git revision")
     args = parser.parse_args()

@@ -243,11 +243,14 @@ def serve(
     cpus: int | None = None,
     log_path: Path | None = None,
     app_dir: Path = ROOT,
+    options: dict[str, str] | None = None,
 ):
     """`streamlit run streamlit_app.py` in `app_dir` on a free local port, optionally capped; yields a `Server`.
 
     `app_dir` is another checkout of the app (an older commit measured as a reference); it is
-    served with this interpreter, so with the packages installed here.
+    served with this interpreter, so with the packages installed here. `options` are Streamlit
+    settings by name, such as {"runner.postScriptGC": "true"}: passed on the command line, they
+    override the app's `.streamlit/config.toml`.
     """
     port = _free_port()
     command = [
@@ -264,6 +267,7 @@ def serve(
         "true",
         "--browser.gatherUsageStats",
         "false",
+        *(f"--{name}={value}" for name, value in (options or {}).items()),
     ]
     if cpus:
         if shutil.which("taskset") is None:
