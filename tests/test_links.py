@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.presets import PRESETS
+from i18n import translate
 from tests.conftest import APP_TIMEOUT, ROOT, assert_clean, open_page
 from tests.hostile import HOSTILE_STRINGS
 from ui.classifier import state as classifier_state
@@ -270,9 +271,16 @@ def test_good_values_beside_a_bad_one_still_apply():
 
 
 def test_hostile_text_in_an_address_is_only_ever_data():
+    """Text from an address lands in its text box as typed, and nowhere as markup: the page only
+    says that these are no scores."""
     for text in HOSTILE_STRINGS[:8]:
-        at = open_link("app_pages/softmax.py", {"source": "custom", "custom": text[:TEXT_LIMIT]})
+        typed = text[:TEXT_LIMIT]
+        at = open_link("app_pages/softmax.py", {"source": "custom", "custom": typed})
         assert_clean(at)
+        assert at.text_input(key="softmax.custom").value == typed
+        assert at.error and translate("softmax.custom_error", "en").split(".")[0] in at.error[0].value
+        shown = [e.value for kind in ("markdown", "caption", "error", "warning", "info") for e in getattr(at, kind)]
+        assert not any(typed in value for value in shown), typed
 
 
 def test_a_widget_another_feature_binds_to_the_address_keeps_its_parameter():
