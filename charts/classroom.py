@@ -19,7 +19,6 @@ LABEL_SIZE = 16
 TITLE_SIZE = 17
 HEIGHT = 360
 MAX_LEGEND = 12  # more runs than this: no legend (it would fill the screen), the tooltip names each
-LABELLED = 3  # the best runs named at the end of their line
 # Dash patterns, one per run in turn beside the colours. Five patterns against eight colours: the
 # pair (colour, dash) repeats only after forty runs, more than a room.
 DASHES: tuple[tuple[int, ...], ...] = ((1, 0), (12, 5), (3, 4), (12, 4, 3, 4), (7, 7))
@@ -60,8 +59,9 @@ def curves_frame(entries: Sequence[Entry]) -> pd.DataFrame:
 def loss_curves_chart(entries: Sequence[Entry], texts: dict) -> alt.Chart:
     """Each run's training loss per epoch, one line a run, in the order given (best first).
 
-    Colour is never the only cue: each run also has its own dash pattern, and the leading runs
-    carry their name at the end of their line. `texts` keys: epoch, loss, run, title (optional).
+    Colour is never the only cue: each run also has its own dash pattern, shown in the legend, and
+    the tooltip names the run. (Names written at the ends of the lines would overlap: a room's
+    curves converge to the same loss.) `texts` keys: epoch, loss, run, title (optional).
     """
     frame = curves_frame(entries)
     order = list(dict.fromkeys(frame["run"]))
@@ -83,14 +83,7 @@ def loss_curves_chart(entries: Sequence[Entry], texts: dict) -> alt.Chart:
             ],
         )
     )
-    # The leading runs' names at the last point of their line, in the chart's text colour.
-    ends = frame.groupby("run", sort=False).tail(1)
-    names = (
-        alt.Chart(ends[ends["run"].isin(order[:LABELLED])])
-        .mark_text(align="left", dx=6, fontSize=LABEL_SIZE - 2, color=palette.TEXT)
-        .encode(x="epoch:Q", y="loss:Q", text="run:N")
-    )
-    chart = alt.layer(lines, names).properties(width="container", height=HEIGHT)
+    chart = lines.properties(width="container", height=HEIGHT)
     if texts.get("title"):
         chart = chart.properties(title=alt.Title(texts["title"]))
     return _projector(chart)
