@@ -11,7 +11,6 @@ from types import MappingProxyType
 from core.classroom.contract import (
     MAX_CORPUS_CHARS,
     MAX_CURVE_POINTS,
-    MAX_EPOCHS,
     MAX_NICKNAME_CHARS,
     MAX_SETTING_CHARS,
     MAX_SETTINGS,
@@ -19,6 +18,7 @@ from core.classroom.contract import (
     Reason,
     RunResult,
     Setting,
+    _epochs,
     _number,
 )
 from core.corpus import Row, find_problems
@@ -138,12 +138,7 @@ def clean_run(run: RunResult) -> RunResult:
     """The run with checked numbers and its curve downsampled, or ClassroomError("bad_result")."""
     if not isinstance(run, RunResult):
         raise ClassroomError("bad_result", reason=Reason("run_type"))
-    if (
-        isinstance(run.epochs, bool)
-        or not isinstance(run.epochs, numbers.Integral)
-        or not 1 <= run.epochs <= MAX_EPOCHS
-    ):
-        raise ClassroomError("bad_result", reason=Reason("run_epochs", {"limit": MAX_EPOCHS}))
+    epochs = _epochs(run.epochs, "bad_result", "run_epochs")
     if (run.test_loss is None) != (run.test_accuracy is None):
         raise ClassroomError("bad_result", reason=Reason("run_test_pair"))
     if isinstance(run.curve, str | bytes) or not isinstance(run.curve, Sequence):
@@ -155,7 +150,7 @@ def clean_run(run: RunResult) -> RunResult:
         train_accuracy=_accuracy(run.train_accuracy, "train_accuracy"),
         test_loss=None if run.test_loss is None else _loss(run.test_loss, "test_loss"),
         test_accuracy=None if run.test_accuracy is None else _accuracy(run.test_accuracy, "test_accuracy"),
-        epochs=int(run.epochs),
+        epochs=epochs,
         curve=tuple(curve),
     )
 

@@ -127,6 +127,13 @@ def _number(value: object, code: str, reason: Reason) -> float:
     return float(value)
 
 
+def _epochs(value: object, code: str, reason: str) -> int:
+    """`value` as a number of epochs (a whole number, 1 to MAX_EPOCHS), or ClassroomError(code) for `reason`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not 1 <= value <= MAX_EPOCHS:
+        raise ClassroomError(code, reason=Reason(reason, {"limit": MAX_EPOCHS}))
+    return int(value)
+
+
 @dataclass(frozen=True)
 class Challenge:
     """Reach `target_accuracy` (0..1) test accuracy in at most `max_epochs` epochs."""
@@ -138,14 +145,8 @@ class Challenge:
         target = _number(self.target_accuracy, "bad_challenge", Reason("challenge_target"))
         if not 0.0 < target <= 1.0:
             raise ClassroomError("bad_challenge", reason=Reason("challenge_target"))
-        if (
-            isinstance(self.max_epochs, bool)
-            or not isinstance(self.max_epochs, numbers.Integral)
-            or not 1 <= self.max_epochs <= MAX_EPOCHS
-        ):
-            raise ClassroomError("bad_challenge", reason=Reason("challenge_epochs", {"limit": MAX_EPOCHS}))
         object.__setattr__(self, "target_accuracy", target)
-        object.__setattr__(self, "max_epochs", int(self.max_epochs))
+        object.__setattr__(self, "max_epochs", _epochs(self.max_epochs, "bad_challenge", "challenge_epochs"))
 
     def met_by(self, test_accuracy: float | None, epochs: int) -> bool:
         return test_accuracy is not None and test_accuracy >= self.target_accuracy and epochs <= self.max_epochs
