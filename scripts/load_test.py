@@ -291,6 +291,10 @@ class ServerEnd:
             cgroup.peak_bytes() if cgroup else None,
         )
 
+    def held(self, peak_rss_mb: float, cap_mb: int) -> bool:
+        """Whether a server capped at `cap_mb` held: alive, nothing killed for memory, its peak within."""
+        return self.alive and not self.oom_kills and peak_rss_mb <= cap_mb
+
 
 @dataclass
 class Report:
@@ -331,7 +335,7 @@ class Report:
     def cap_held(self) -> bool | None:
         if self.server is None or not self.server.memory_cap_mb:
             return None
-        return self.end.alive and not self.end.oom_kills and self.peak_rss_mb() <= self.server.memory_cap_mb
+        return self.end.held(self.peak_rss_mb(), self.server.memory_cap_mb)
 
     def lines(self) -> list[str]:
         o, room = self.options, self.room

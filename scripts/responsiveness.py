@@ -32,9 +32,7 @@ from core.suggest import batch_for, estimate_seconds  # noqa: E402
 from core.synthetic import zipf_corpus  # noqa: E402
 from scripts.chromium import ARGS, IDLE  # noqa: E402
 from scripts.load_test import SMALLEST_CONTAINER_MB, ServerEnd  # noqa: E402
-from scripts.server_process import Watch, serve  # noqa: E402
-
-MB = 1024 * 1024
+from scripts.server_process import MB, Watch, serve  # noqa: E402
 
 PAGES = ("softmax", "nonlinearities", "objectives", "affine-maps")
 
@@ -122,7 +120,7 @@ def main() -> None:
         f"the upload, peak {peak / MB:.0f} MB while A uploaded and trained (+{(peak - before_upload) / MB:.0f} MB)."
     )
     if args.cap:
-        held = end.alive and not end.oom_kills and peak / MB <= SMALLEST_CONTAINER_MB
+        held = end.held(peak / MB, SMALLEST_CONTAINER_MB)
         print(
             f"Server capped at {SMALLEST_CONTAINER_MB} MB and one CPU: "
             + ("cap held." if held else f"cap broken (alive: {end.alive}, killed for memory: {end.oom_kills}).")
